@@ -1,0 +1,68 @@
+namespace SalesOps.Shared.Domain;
+
+public class Team
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Region { get; set; }
+    public string? ManagerName { get; set; }
+    public List<Rep> Reps { get; set; } = [];
+}
+
+public class Rep
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Email { get; set; }
+    public int TeamId { get; set; }
+    public Team? Team { get; set; }
+    public string Title { get; set; } = "Account Executive";
+    public SalesChannel Channel { get; set; }
+    public DateOnly HireDate { get; set; }
+    public bool Active { get; set; } = true;
+}
+
+public class Territory : IVersioned
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public TerritoryKind Kind { get; set; }
+
+    /// <summary>US state codes or ISO country codes the territory covers.</summary>
+    public List<string> Regions { get; set; } = [];
+    public int? OwnerRepId { get; set; }
+    public Rep? OwnerRep { get; set; }
+    public string Color { get; set; } = "#1E88E5";
+    public int Version { get; set; }
+}
+
+public class Account : IVersioned
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Industry { get; set; }
+
+    /// <summary>US state code (e.g. "TX") or ISO country code for international accounts.</summary>
+    public required string RegionCode { get; set; }
+    public double Latitude { get; set; }
+    public double Longitude { get; set; }
+    public decimal AnnualRevenue { get; set; }
+    public int Employees { get; set; }
+
+    /// <summary>0–100: how much more this account could buy.</summary>
+    public int PotentialScore { get; set; }
+    public int? TerritoryId { get; set; }
+    public Territory? Territory { get; set; }
+    public int? OwnerRepId { get; set; }
+    public Rep? OwnerRep { get; set; }
+    public int? ParentAccountId { get; set; }
+    public int Version { get; set; }
+}
+
+public class Product
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Series { get; set; }
+    public decimal ListPrice { get; set; }
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using SalesOps.Shared.Access;
+using SalesOps.Shared.Domain;
+using SalesOps.Web.Data;
+using SalesOps.Web.Live;
+
+namespace SalesOps.Web.Auth;
+
+/// <summary>Admins create and revoke the keys CRMs use to push deals. The plain key is shown once, at creation.</summary>
+public sealed class ApiKeyService(IDbContextFactory<SalesOpsDbContext> factory, LiveWriter writer)
+{
+    public sealed record CreatedKey(ApiKey Key, string PlainKey);
+
+    public async Task<IReadOnlyList<ApiKey>> ListAsync(Actor actor)
+    {
+        EnsureAdmin(actor);
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.ApiKeys.AsNoTracking().OrderByDescending(k => k.CreatedAt).ToListAsync();
+    }
+
+    public Task<CreatedKey> CreateAsync(Actor actor, string name, string? plainKey = null)
+    {
+        EnsureAdmin(actor);
+        name = name.Trim();
+        if (name.Length is 0 or > 100)
+        {
+            throw new ArgumentException("A key needs a name of 1–100 characters.", nameof(name));
+        }
+
+        plainKey ??= ApiKeyHasher.NewKey();
+        return writer.CommitAsync((db, changes) =>
+        {
+            var key = new ApiKey
+            {
+                Name = name,
+                Prefix = plainKey[..Math.Min(6, plainKey.Length)],
+                Hash = ApiKeyHasher.Hash(plainKey),
+                CreatedAt = DateTime.UtcNow,
+                CreatedBy = actor.Name,
+            };
+            db.ApiKeys.Add(key);
+            changes.Audit(actor.Name, nameof(ApiKey), name, "created", null, new { key.Name, key.Prefix });
+            return Task.FromResult(new CreatedKey(key, plainKey));
+        });
+    }
+
+    public Task<bool> RevokeAsync(Actor actor, int id)
+    {
+        EnsureAdmin(actor);
+        return writer.CommitAsync(async (db, changes) =>
+        {
+            var key = await db.ApiKeys.FindAsync(id);
+            if (key is null || key.RevokedAt is not null)
+            {
+                return false;
+            }
+
+            key.RevokedAt = DateTime.UtcNow;
+            changes.Audit(actor.Name, nameof(ApiKey), key.Name, "revoked", null, null);
+            return true;
+        });
+    }
+
+    private static void EnsureAdmin(Actor actor)
+    {
+        if (actor.Role != Roles.Admin)
+        {
+            throw new UnauthorizedAccessException("Only admins manage API keys.");
+        }
+    }
+}

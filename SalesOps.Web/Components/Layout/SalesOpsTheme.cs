@@ -1,0 +1,34 @@
+using MudBlazor;
+
+namespace SalesOps.Web.Components.Layout;
+
+public static class SalesOpsTheme
+{
+    public static readonly MudTheme Theme = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#1565C0",
+            Secondary = "#00897B",
+            Tertiary = "#F4511E",
+            AppbarBackground = "#0D47A1",
+            Background = "#F5F7FA",
+            Success = "#2E7D32",
+        },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#64B5F6",
+            Secondary = "#4DB6AC",
+            Tertiary = "#FF8A65",
+            AppbarBackground = "#10192B",
+            Background = "#0B1220",
+            Surface = "#131C2E",
+            DrawerBackground = "#10192B",
+        },
+        Typography = new Typography
+        {
+            Default = new DefaultTypography { FontFamily = ["Inter", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"] },
+        },
+        LayoutProperties = new LayoutProperties { DefaultBorderRadius = "8px" },
+    };
+}

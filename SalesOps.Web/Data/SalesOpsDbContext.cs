@@ -1,0 +1,139 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SalesOps.Shared.Access;
+using SalesOps.Shared.Domain;
+using SalesOps.Web.Auth;
+
+namespace SalesOps.Web.Data;
+
+public class SalesOpsDbContext(DbContextOptions<SalesOpsDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Rep> Reps => Set<Rep>();
+    public DbSet<Territory> Territories => Set<Territory>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Stage> Stages => Set<Stage>();
+    public DbSet<Deal> Deals => Set<Deal>();
+    public DbSet<DealStageChange> DealStageChanges => Set<DealStageChange>();
+    public DbSet<Quota> Quotas => Set<Quota>();
+    public DbSet<CompPlan> CompPlans => Set<CompPlan>();
+    public DbSet<Contest> Contests => Set<Contest>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<LiveEvent> LiveEvents => Set<LiveEvent>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Money is stored as integer cents: SQLite has no decimal type, and TEXT would sort and sum wrongly.
+        configurationBuilder.Properties<decimal>().HaveConversion<CentsConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Territory>(e =>
+        {
+            e.Property(t => t.Regions).HasConversion(
+                v => string.Join(',', v),
+                v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
+                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode())), v => v.ToList()));
+        });
+
+        builder.Entity<Account>(e =>
+        {
+            e.HasIndex(a => a.TerritoryId);
+            e.HasIndex(a => a.OwnerRepId);
+            e.HasIndex(a => a.Name);
+        });
+
+        builder.Entity<Stage>(e =>
+        {
+            e.Ignore(s => s.IsClosed);
+            e.HasData(DefaultStages);
+        });
+
+        // Roles exist in every database, demo or not; the ids are fixed so migrations stay stable.
+        builder.Entity<IdentityRole>().HasData(SalesOps.Shared.Access.Roles.People.Select(role => new IdentityRole(role)
+        {
+            Id = "role-" + role.ToLowerInvariant(),
+            NormalizedName = role.ToUpperInvariant(),
+            ConcurrencyStamp = "seed-" + role.ToLowerInvariant(),
+        }));
+
+        builder.Entity<Deal>(e =>
+        {
+            e.HasOne(d => d.Account).WithMany().OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(d => d.OwnerRep).WithMany().OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(d => d.Stage).WithMany().OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(d => d.StageHistory).WithOne().HasForeignKey(h => h.DealId);
+            e.HasIndex(d => d.ExternalId).IsUnique();
+            // Board and dashboard queries: open pipeline per team or rep, closed deals per period.
+            e.HasIndex(d => new { d.StageId, d.TeamId, d.Amount, d.Probability });
+            e.HasIndex(d => new { d.OwnerRepId, d.StageId, d.Amount, d.Probability });
+            e.HasIndex(d => new { d.ClosedOn, d.StageId, d.OwnerRepId, d.TeamId, d.Amount });
+        });
+
+        builder.Entity<DealStageChange>().HasIndex(h => new { h.DealId, h.ChangedAt });
+        builder.Entity<Quota>().HasIndex(q => new { q.RepId, q.PeriodStart });
+        builder.Entity<AuditEntry>().HasIndex(a => new { a.EntityType, a.EntityId, a.At });
+        builder.Entity<LiveEvent>(e =>
+        {
+            e.HasKey(l => l.Sequence);
+            e.Property(l => l.Sequence).ValueGeneratedOnAdd();
+        });
+        builder.Entity<ApiKey>().HasIndex(k => k.Hash).IsUnique();
+
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(type.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
+    }
+
+    /// <summary>The pipeline every company starts with; imports map their own stage names onto these.</summary>
+    public static readonly Stage[] DefaultStages =
+    [
+        new() { Id = 1, Name = "Prospecting", Order = 1, DefaultProbability = 10 },
+        new() { Id = 2, Name = "Qualification", Order = 2, DefaultProbability = 25 },
+        new() { Id = 3, Name = "Proposal", Order = 3, DefaultProbability = 50 },
+        new() { Id = 4, Name = "Negotiation", Order = 4, DefaultProbability = 75 },
+        new() { Id = 5, Name = "Won", Order = 5, DefaultProbability = 100, IsWon = true },
+        new() { Id = 6, Name = "Lost", Order = 6, DefaultProbability = 0, IsLost = true },
+    ];
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// The app-managed concurrency token: every update writes Version + 1 where Version still equals the value
+    /// that was read (or the one a client sent), so a stale writer updates no row and gets a conflict.
+    /// </summary>
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+            }
+        }
+    }
+
+    private sealed class CentsConverter() : ValueConverter<decimal, long>(
+        d => (long)decimal.Round(d * 100m, MidpointRounding.AwayFromZero),
+        c => c / 100m);
+}

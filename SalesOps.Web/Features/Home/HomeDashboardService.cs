@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using SalesOps.Shared.Access;
+using SalesOps.Shared.Kpis;
+using SalesOps.Web.Data;
+
+namespace SalesOps.Web.Features.Home;
+
+public sealed record MonthAmount(DateOnly Month, decimal Amount);
+
+public sealed record RepStanding(int RepId, string Name, decimal Won, decimal? Quota)
+{
+    public double? Attainment => Quota is > 0 ? (double)(Won / Quota.Value) : null;
+}
+
+/// <summary>Everything the home dashboard shows, for one actor, read at <see cref="AsOf"/>.</summary>
+public sealed record HomeDashboard(
+    DateTime AsOf,
+    Period Quarter,
+    PipelineTotals OpenPipeline,
+    ClosedDealKpis QuarterKpis,
+    decimal? Quota,
+    IReadOnlyList<MonthAmount> WonByMonth,
+    IReadOnlyList<RepStanding> TopReps)
+{
+    public double? Attainment => Quota is > 0 ? (double)(QuarterKpis.WonAmount / Quota.Value) : null;
+}
+
+public sealed class HomeDashboardService(IDbContextFactory<SalesOpsDbContext> factory, StageCatalog stages, TimeProvider clock)
+{
+    private const int TopRepCount = 5;
+
+    public async Task<HomeDashboard> LoadAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var quarter = Period.QuarterOf(today);
+        var scope = actor.DealScope;
+        var wonId = stages.WonId;
+        var lostId = stages.LostId;
+        var openIds = stages.OpenIds;
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var deals = db.Deals.AsNoTracking().VisibleTo(scope);
+
+        var slices = await deals
+            .Where(d => openIds.Contains(d.StageId))
+            .GroupBy(d => new { d.StageId, d.Probability })
+            .Select(g => new StageSlice(g.Key.StageId, g.Key.Probability, g.Count(), g.Sum(d => d.Amount)))
+            .ToListAsync(cancellationToken);
+
+        var closed = await deals
+            .Where(d => d.ClosedOn >= quarter.Start && d.ClosedOn <= quarter.End && (d.StageId == wonId || d.StageId == lostId))
+            .Select(d => new { d.OwnerRepId, d.Amount, d.StageId, d.CreatedOn, d.EngagedOn, ClosedOn = d.ClosedOn!.Value })
+            .ToListAsync(cancellationToken);
+
+        var yearAgo = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
+        var byMonth = await deals
+            .Where(d => d.StageId == wonId && d.ClosedOn >= yearAgo)
+            .GroupBy(d => new { d.ClosedOn!.Value.Year, d.ClosedOn!.Value.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Amount = g.Sum(d => d.Amount) })
+            .ToListAsync(cancellationToken);
+
+        var quotas = await db.Quotas.AsNoTracking()
+            .Where(q => q.RepId != null && q.PeriodStart <= quarter.End && q.PeriodEnd >= quarter.Start)
+            .Where(q => scope.All || q.RepId == scope.RepId || (scope.TeamId != null && q.Rep!.TeamId == scope.TeamId))
+            .Select(q => new { RepId = q.RepId!.Value, q.Amount })
+            .ToListAsync(cancellationToken);
+
+        var kpis = KpiCalculator.Summarize(closed.Select(d => new ClosedDeal(d.Amount, d.StageId == wonId, d.CreatedOn, d.EngagedOn, d.ClosedOn)));
+        var months = Enumerable.Range(0, 12)
+            .Select(i => yearAgo.AddMonths(i))
+            .Select(m => new MonthAmount(m, byMonth.Where(b => b.Year == m.Year && b.Month == m.Month).Sum(b => b.Amount)))
+            .ToList();
+
+        IReadOnlyList<RepStanding> topReps = [];
+        if (scope.RepId is null)
+        {
+            var quotaByRep = quotas.GroupBy(q => q.RepId).ToDictionary(g => g.Key, g => g.Sum(q => q.Amount));
+            var wonByRep = closed.Where(d => d.StageId == wonId).GroupBy(d => d.OwnerRepId)
+                .Select(g => (RepId: g.Key, Won: g.Sum(d => d.Amount)))
+                .OrderByDescending(r => r.Won)
+                .Take(TopRepCount)
+                .ToList();
+            var ids = wonByRep.Select(r => r.RepId).ToList();
+            var names = await db.Reps.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
+            topReps = wonByRep.Select(r => new RepStanding(r.RepId, names.GetValueOrDefault(r.RepId, "?"), r.Won, quotaByRep.TryGetValue(r.RepId, out var q) ? q : null)).ToList();
+        }
+
+        return new HomeDashboard(
+            now,
+            quarter,
+            PipelineCalculator.Summarize(slices, openIds),
+            kpis,
+            quotas.Count == 0 ? null : quotas.Sum(q => q.Amount),
+            months,
+            topReps);
+    }
+}

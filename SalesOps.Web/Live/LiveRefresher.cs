@@ -1,0 +1,65 @@
+using SalesOps.Shared.Domain;
+
+namespace SalesOps.Web.Live;
+
+/// <summary>
+/// Keeps a screen current: subscribes to the bus and re-runs <c>refresh</c> after matching events. A burst of
+/// events costs at most two refreshes, not one per event, and a refresh never runs twice at once.
+/// </summary>
+public sealed class LiveRefresher : IDisposable
+{
+    private const int Idle = 0, Running = 1, RunningAndRequested = 2;
+
+    private readonly Func<Task> _refresh;
+    private readonly ILogger _logger;
+    private readonly IDisposable _subscription;
+    private int _state;
+
+    /// <param name="refresh">Re-reads the data and re-renders (through InvokeAsync).</param>
+    public LiveRefresher(LiveEventBus bus, Func<LiveEvent, bool> filter, Func<Task> refresh, ILogger logger)
+    {
+        _refresh = refresh;
+        _logger = logger;
+        _subscription = bus.Subscribe(_ =>
+        {
+            Request();
+            return Task.CompletedTask;
+        }, filter);
+    }
+
+    public void Request()
+    {
+        while (true)
+        {
+            var state = Volatile.Read(ref _state);
+            if (state == Idle && Interlocked.CompareExchange(ref _state, Running, Idle) == Idle)
+            {
+                _ = RunAsync(); // not awaited: the bus must be free to hand us the next event meanwhile
+                return;
+            }
+
+            if (state == RunningAndRequested || (state == Running && Interlocked.CompareExchange(ref _state, RunningAndRequested, Running) == Running))
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        do
+        {
+            try
+            {
+                await _refresh();
+            }
+            catch (Exception ex)
+            {
+                _logger.LogWarning(ex, "A live refresh failed");
+            }
+        }
+        while (Interlocked.CompareExchange(ref _state, Idle, Running) != Running && Interlocked.Exchange(ref _state, Running) != Idle);
+    }
+
+    public void Dispose() => _subscription.Dispose();
+}

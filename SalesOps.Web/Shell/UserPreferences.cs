@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
+
+namespace SalesOps.Web.Shell;
+
+/// <summary>
+/// Per-browser preferences (theme, last visited page) in ProtectedLocalStorage: encrypted with the app's Data
+/// Protection keys, so the browser cannot forge them. Only usable once the circuit is interactive.
+/// </summary>
+public sealed class UserPreferences(ProtectedLocalStorage storage, ILogger<UserPreferences> logger)
+{
+    private const string Key = "salesops.prefs";
+
+    public sealed record Values(bool DarkMode = false, string? LastPage = null);
+
+    public async Task<Values> LoadAsync()
+    {
+        try
+        {
+            var result = await storage.GetAsync<Values>(Key);
+            return result.Success ? result.Value ?? new Values() : new Values();
+        }
+        catch (CryptographicException ex)
+        {
+            // Written with a key ring that is gone (a new machine): start over rather than fail the page.
+            logger.LogInformation(ex, "Discarding unreadable stored preferences");
+            await storage.DeleteAsync(Key);
+            return new Values();
+        }
+    }
+
+    public Task SaveAsync(Values values) => storage.SetAsync(Key, values).AsTask();
+}

@@ -1,0 +1,63 @@
+// Thin bridge between the typed ApexChart Razor component and the apexcharts library (window.ApexCharts).
+// Options arrive as plain JSON; formatters are chosen by name here because functions cannot cross interop.
+(function () {
+    const charts = new WeakMap();
+
+    function formatter(spec) {
+        if (spec.valueFormat === "money") {
+            const f = new Intl.NumberFormat(spec.locale, { style: "currency", currency: spec.currency, notation: "compact", maximumFractionDigits: 1 });
+            return v => f.format(v);
+        }
+        if (spec.valueFormat === "percent") {
+            return v => `${Math.round(v)}%`;
+        }
+        const n = new Intl.NumberFormat(spec.locale, { maximumFractionDigits: 1 });
+        return v => n.format(v);
+    }
+
+    function options(spec) {
+        const format = formatter(spec);
+        return {
+            chart: {
+                type: spec.type,
+                height: spec.height,
+                background: "transparent",
+                toolbar: { show: false },
+                animations: { enabled: spec.animate },
+                fontFamily: "inherit",
+                stacked: spec.stacked,
+            },
+            theme: { mode: spec.dark ? "dark" : "light" },
+            colors: spec.colors && spec.colors.length ? spec.colors : undefined,
+            series: spec.type === "donut" || spec.type === "pie" ? spec.series[0].data : spec.series,
+            labels: spec.type === "donut" || spec.type === "pie" ? spec.categories : undefined,
+            xaxis: { categories: spec.categories },
+            yaxis: { labels: { formatter: format } },
+            dataLabels: { enabled: false },
+            tooltip: { y: { formatter: format } },
+            plotOptions: { bar: { borderRadius: 4, columnWidth: "60%" } },
+            legend: { show: spec.series.length > 1 || spec.type === "donut" },
+            noData: { text: spec.noDataText },
+        };
+    }
+
+    window.salesOpsCharts = {
+        render(element, spec) {
+            const existing = charts.get(element);
+            if (existing) {
+                existing.updateOptions(options(spec), true, spec.animate);
+                return;
+            }
+            const chart = new window.ApexCharts(element, options(spec));
+            charts.set(element, chart);
+            chart.render();
+        },
+        destroy(element) {
+            const chart = charts.get(element);
+            if (chart) {
+                chart.destroy();
+                charts.delete(element);
+            }
+        },
+    };
+})();
