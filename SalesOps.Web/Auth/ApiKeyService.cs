@@ -7,6 +7,7 @@ using SalesOps.Web.Live;
 namespace SalesOps.Web.Auth;
 
 /// <summary>Admins create and revoke the keys CRMs use to push deals. The plain key is shown once, at creation.</summary>
+/// <remarks>Also lists users for the admin page: both are admin-only reads of the same kind.</remarks>
 public sealed class ApiKeyService(IDbContextFactory<SalesOpsDbContext> factory, LiveWriter writer)
 {
     public sealed record CreatedKey(ApiKey Key, string PlainKey);
@@ -42,6 +43,24 @@ public sealed class ApiKeyService(IDbContextFactory<SalesOpsDbContext> factory, 
             changes.Audit(actor.Name, nameof(ApiKey), name, "created", null, new { key.Name, key.Prefix });
             return Task.FromResult(new CreatedKey(key, plainKey));
         });
+    }
+
+    public sealed record UserRow(string Email, string Name, string Roles);
+
+    public async Task<IReadOnlyList<UserRow>> ListUsersAsync(Actor actor)
+    {
+        EnsureAdmin(actor);
+        await using var db = await factory.CreateDbContextAsync();
+        var rows = await (from u in db.Users
+                          join ur in db.UserRoles on u.Id equals ur.UserId into userRoles
+                          from ur in userRoles.DefaultIfEmpty()
+                          join r in db.Roles on ur.RoleId equals r.Id into roles
+                          from r in roles.DefaultIfEmpty()
+                          orderby u.Email
+                          select new { u.Email, u.DisplayName, Role = r == null ? null : r.Name }).ToListAsync();
+        return rows.GroupBy(r => (r.Email, r.DisplayName))
+            .Select(g => new UserRow(g.Key.Email ?? "", g.Key.DisplayName, string.Join(", ", g.Select(r => r.Role).OfType<string>())))
+            .ToList();
     }
 
     public Task<bool> RevokeAsync(Actor actor, int id)

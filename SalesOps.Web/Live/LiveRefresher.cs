@@ -14,6 +14,7 @@ public sealed class LiveRefresher : IDisposable
     private readonly ILogger _logger;
     private readonly IDisposable _subscription;
     private int _state;
+    private int _requests;
 
     /// <param name="refresh">Re-reads the data and re-renders (through InvokeAsync).</param>
     public LiveRefresher(LiveEventBus bus, Func<LiveEvent, bool> filter, Func<Task> refresh, ILogger logger)
@@ -27,8 +28,12 @@ public sealed class LiveRefresher : IDisposable
         }, filter);
     }
 
+    /// <summary>How many refreshes were asked for (diagnostics; most are folded into a running one).</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
     public void Request()
     {
+        Interlocked.Increment(ref _requests);
         while (true)
         {
             var state = Volatile.Read(ref _state);

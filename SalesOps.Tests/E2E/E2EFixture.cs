@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+using SalesOps.Tests.Infrastructure;
+
+namespace SalesOps.Tests.E2E;
+
+/// <summary>
+/// One running app (its own copy of the demo company) and one headless system Chromium for all E2E tests.
+/// Tests isolate themselves with their own browser contexts and their own deals.
+/// </summary>
+public sealed class E2EFixture : IAsyncLifetime
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+    ];
+
+    private readonly string _directory = TestDatabase.NewDirectory();
+    private IPlaywright? _playwright;
+
+    public SalesOpsAppFactory App { get; private set; } = default!;
+    public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>Where screenshots for the README go: docs/screenshots at the top of the repository.</summary>
+    public static string ScreenshotDirectory => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../docs/screenshots"));
+
+    public async ValueTask InitializeAsync()
+    {
+        App = new SalesOpsAppFactory(await TestDatabase.CopyOfDemoCompanyAsync(_directory), _directory);
+        App.StartServer();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("SALESOPS_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <summary>A fresh browser profile (cookies, local storage) with the app as its base URL.</summary>
+    public async Task<IPage> NewPageAsync(string? locale = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            Locale = locale ?? "en-US",
+            TimezoneId = "UTC",
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class E2ECollection : ICollectionFixture<E2EFixture>
+{
+    public const string Name = "E2E";
+}
