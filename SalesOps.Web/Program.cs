@@ -36,7 +36,8 @@ app.MapOpenApi().AllowAnonymous();
 app.MapIngestApi();
 app.MapAccountEndpoints();
 app.MapHub<LiveHub>(LiveHub.Path);
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Our CSP already says frame-ancestors 'none'; Blazor's own, looser header would be a second policy.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Run();
 

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using SalesOps.Web.Data;
 using SalesOps.Tests.Infrastructure;
 
 namespace SalesOps.Tests.E2E;
@@ -49,6 +51,12 @@ public sealed class E2EFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();
+    }
+
+    public async Task<T> QueryAsync<T>(Func<SalesOpsDbContext, Task<T>> query)
+    {
+        await using var db = await App.Service<IDbContextFactory<SalesOpsDbContext>>().CreateDbContextAsync();
+        return await query(db);
     }
 
     public async ValueTask DisposeAsync()

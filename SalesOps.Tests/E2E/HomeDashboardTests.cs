@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using SalesOps.Web.Data;
 using SalesOps.Web.Data.Seeding;
 using static Microsoft.Playwright.Assertions;
 
@@ -43,7 +42,7 @@ public class HomeDashboardTests(E2EFixture fixture)
 
         using var api = new HttpClient { BaseAddress = fixture.App.BaseAddress };
         api.DefaultRequestHeaders.Add("X-Api-Key", DemoCompany.IngestKey);
-        var accountId = await AnyOwnedAccountAsync();
+        var accountId = await fixture.QueryAsync(db => db.Accounts.Where(a => a.OwnerRepId != null).Select(a => a.Id).FirstAsync());
         var response = await api.PostAsJsonAsync("/api/deals", new
         {
             name = "Live tile check",
@@ -64,8 +63,7 @@ public class HomeDashboardTests(E2EFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         var home = await LoginPage.AsAsync(page, DemoCompany.VpEmail);
-        await Expect(home.Chart.Locator(".apexcharts-bar-area").First).ToBeVisibleAsync();
-        await page.WaitForFunctionAsync("() => !document.querySelector('.apexcharts-canvas.animating')");
+        await Expect(home.Chart).ToHaveAttributeAsync("data-settled", "true");
 
         Directory.CreateDirectory(E2EFixture.ScreenshotDirectory);
         var path = Path.Combine(E2EFixture.ScreenshotDirectory, "home-dashboard.png");
@@ -73,12 +71,5 @@ public class HomeDashboardTests(E2EFixture fixture)
 
         Assert.True(new FileInfo(path).Length > 10_000);
         await page.Context.CloseAsync();
-    }
-
-    private async Task<int> AnyOwnedAccountAsync()
-    {
-        var factory = fixture.App.Service<IDbContextFactory<SalesOpsDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
-        return await db.Accounts.Where(a => a.OwnerRepId != null).Select(a => a.Id).FirstAsync();
     }
 }

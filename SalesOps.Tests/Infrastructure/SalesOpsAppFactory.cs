@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace SalesOps.Tests.Infrastructure;
@@ -21,13 +20,11 @@ public sealed class SalesOpsAppFactory(string databasePath, string directory, bo
     {
         // Development serves the static web assets (MudBlazor, the linked wwwroot) straight from the build.
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:SalesOps"] = ConnectionString,
-            ["SalesOps:SeedDemoCompany"] = seed ? "true" : "false",
-            ["SalesOps:DataProtectionKeysPath"] = Path.Combine(directory, "keys"),
-            ["Logging:LogLevel:Default"] = "Warning",
-        }));
+        // UseSetting, not ConfigureAppConfiguration: Program reads these while building, before late sources apply.
+        builder.UseSetting("ConnectionStrings:SalesOps", ConnectionString);
+        builder.UseSetting("SalesOps:SeedDemoCompany", seed ? "true" : "false");
+        builder.UseSetting("SalesOps:DataProtectionKeysPath", Path.Combine(directory, "keys"));
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         UseKestrel(0);
     }
 }

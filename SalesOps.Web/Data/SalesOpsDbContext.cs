@@ -76,7 +76,7 @@ public class SalesOpsDbContext(DbContextOptions<SalesOpsDbContext> options) : Id
             // Board and dashboard queries: open pipeline per team or rep, closed deals per period.
             e.HasIndex(d => new { d.StageId, d.TeamId, d.Amount, d.Probability });
             e.HasIndex(d => new { d.OwnerRepId, d.StageId, d.Amount, d.Probability });
-            e.HasIndex(d => new { d.ClosedOn, d.StageId, d.OwnerRepId, d.TeamId, d.Amount });
+            e.HasIndex(d => new { d.StageId, d.ClosedOn, d.OwnerRepId, d.TeamId, d.Amount });
         });
 
         builder.Entity<DealStageChange>().HasIndex(h => new { h.DealId, h.ChangedAt });

@@ -22,6 +22,8 @@ public static class ShellExtensions
             o.SupportedUICultures = SupportedCultures;
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
+        // The security headers middleware sends X-Frame-Options: DENY; antiforgery would add a second, weaker one.
+        services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddSingleton(TimeProvider.System);

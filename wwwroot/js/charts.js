@@ -15,7 +15,12 @@
         return v => n.format(v);
     }
 
-    function options(spec) {
+    // data-settled="true" tells people's scripts and the tests that the drawing is final, not mid-animation.
+    function settle(element, value) {
+        element.dataset.settled = value;
+    }
+
+    function options(element, spec) {
         const format = formatter(spec);
         return {
             chart: {
@@ -23,7 +28,10 @@
                 height: spec.height,
                 background: "transparent",
                 toolbar: { show: false },
-                animations: { enabled: spec.animate },
+                animations: { enabled: true, speed: 400, animateGradually: { enabled: false } },
+                events: {
+                    animationEnd: () => settle(element, "true"),
+                },
                 fontFamily: "inherit",
                 stacked: spec.stacked,
             },
@@ -43,12 +51,13 @@
 
     window.salesOpsCharts = {
         render(element, spec) {
+            settle(element, "false");
             const existing = charts.get(element);
             if (existing) {
-                existing.updateOptions(options(spec), true, spec.animate);
+                existing.updateOptions(options(element, spec), true, true);
                 return;
             }
-            const chart = new window.ApexCharts(element, options(spec));
+            const chart = new window.ApexCharts(element, options(element, spec));
             charts.set(element, chart);
             chart.render();
         },

@@ -475,7 +475,7 @@ namespace SalesOps.Web.Data.Migrations
 
                     b.HasIndex("StageId", "TeamId", "Amount", "Probability");
 
-                    b.HasIndex("ClosedOn", "StageId", "OwnerRepId", "TeamId", "Amount");
+                    b.HasIndex("StageId", "ClosedOn", "OwnerRepId", "TeamId", "Amount");
 
                     b.ToTable("Deals");
                 });

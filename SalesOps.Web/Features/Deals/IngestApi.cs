@@ -119,8 +119,10 @@ public static class IngestApi
         }
         catch (JsonException ex)
         {
-            // Path is "$.amount" for a bad value; required members and unknown members are named in the message.
+            // Path is "$.amount" for a bad value or an unknown member; "$" or null when the JSON itself is broken.
             var field = ex.Path is { Length: > 2 } path ? path[2..] : "body";
+            request.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IngestApi))
+                .LogWarning("Refused a malformed {Type} from {Caller}: {Field}: {Error}", typeof(T).Name, request.HttpContext.User.Identity?.Name, field, ex.Message);
             return (null, Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [ex.Message] }));
         }
     }

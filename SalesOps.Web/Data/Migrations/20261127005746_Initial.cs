@@ -623,11 +623,6 @@ namespace SalesOps.Web.Data.Migrations
                 column: "AccountId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Deals_ClosedOn_StageId_OwnerRepId_TeamId_Amount",
-                table: "Deals",
-                columns: new[] { "ClosedOn", "StageId", "OwnerRepId", "TeamId", "Amount" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Deals_ExternalId",
                 table: "Deals",
                 column: "ExternalId",
@@ -642,6 +637,11 @@ namespace SalesOps.Web.Data.Migrations
                 name: "IX_Deals_ProductId",
                 table: "Deals",
                 column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_StageId_ClosedOn_OwnerRepId_TeamId_Amount",
+                table: "Deals",
+                columns: new[] { "StageId", "ClosedOn", "OwnerRepId", "TeamId", "Amount" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Deals_StageId_TeamId_Amount_Probability",

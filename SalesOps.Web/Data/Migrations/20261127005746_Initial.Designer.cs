@@ -11,7 +11,7 @@ using SalesOps.Web.Data;
 namespace SalesOps.Web.Data.Migrations
 {
     [DbContext(typeof(SalesOpsDbContext))]
-    [Migration("20261127003844_Initial")]
+    [Migration("20261127005746_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -478,7 +478,7 @@ namespace SalesOps.Web.Data.Migrations
 
                     b.HasIndex("StageId", "TeamId", "Amount", "Probability");
 
-                    b.HasIndex("ClosedOn", "StageId", "OwnerRepId", "TeamId", "Amount");
+                    b.HasIndex("StageId", "ClosedOn", "OwnerRepId", "TeamId", "Amount");
 
                     b.ToTable("Deals");
                 });

@@ -1,0 +1,130 @@
+using SalesOps.Shared.Domain;
+using SalesOps.Shared.Kpis;
+using SalesOps.Web.Data;
+using SalesOps.Web.Data.Seeding;
+
+namespace SalesOps.Tests.Data;
+
+public class DemoCompanyGeneratorTests
+{
+    private static readonly DateOnly Anchor = new(2026, 11, 27);
+
+    // Generating takes a few hundred milliseconds; the tests only read the result.
+    private static readonly Lazy<DemoCompanyData> Company = new(() => DemoCompanyGenerator.Generate(Anchor));
+
+    private static readonly int WonId = SalesOpsDbContext.DefaultStages.Single(s => s.IsWon).Id;
+
+    [Fact]
+    public void The_same_anchor_gives_the_same_company()
+    {
+        var first = Company.Value;
+        var second = DemoCompanyGenerator.Generate(Anchor);
+
+        Assert.Equal(first.Reps.Select(r => (r.Name, r.Email, r.TeamId, r.Channel)), second.Reps.Select(r => (r.Name, r.Email, r.TeamId, r.Channel)));
+        Assert.Equal(
+            first.Accounts.Select(a => (a.Name, a.RegionCode, a.Latitude, a.Longitude, a.AnnualRevenue, a.OwnerRepId)),
+            second.Accounts.Select(a => (a.Name, a.RegionCode, a.Latitude, a.Longitude, a.AnnualRevenue, a.OwnerRepId)));
+        Assert.Equal(
+            first.Deals.Select(d => (d.Name, d.Amount, d.StageId, d.CreatedOn, d.ExpectedClose, d.ClosedOn, d.StageEnteredAt)),
+            second.Deals.Select(d => (d.Name, d.Amount, d.StageId, d.CreatedOn, d.ExpectedClose, d.ClosedOn, d.StageEnteredAt)));
+        Assert.Equal(
+            first.StageChanges.Select(c => (c.Id, c.DealId, c.ToStageId, c.ChangedAt, c.ChangedBy)),
+            second.StageChanges.Select(c => (c.Id, c.DealId, c.ToStageId, c.ChangedAt, c.ChangedBy)));
+        Assert.Equal(first.Quotas.Select(q => (q.RepId, q.PeriodStart, q.Amount)), second.Quotas.Select(q => (q.RepId, q.PeriodStart, q.Amount)));
+    }
+
+    [Fact]
+    public void The_company_has_the_size_and_people_the_demo_promises()
+    {
+        var company = Company.Value;
+
+        Assert.Equal(6, company.Teams.Count);
+        Assert.Equal(40, company.Reps.Count);
+        Assert.Equal(12, company.Territories.Count);
+        Assert.Equal(2000, company.Accounts.Count);
+        Assert.Equal(12000, company.Deals.Count);
+        Assert.InRange(company.Products.Count, 6, 8);
+        Assert.Equal(8 * company.Reps.Count, company.Quotas.Count);
+        Assert.Superset(new HashSet<SalesChannel> { SalesChannel.Field, SalesChannel.Phone, SalesChannel.Digital }, company.Reps.Select(r => r.Channel).ToHashSet());
+        Assert.InRange(company.Accounts.Count(a => a.TerritoryId == company.Territories.Single(t => t.Name == DemoCompanyGenerator.InternationalTerritory).Id), 80, 120);
+
+        // The ten geographic regions cover the 50 states and DC, each exactly once.
+        var states = company.Territories
+            .Where(t => t.Kind == TerritoryKind.Geographic && t.Name != DemoCompanyGenerator.InternationalTerritory)
+            .SelectMany(t => t.Regions)
+            .ToList();
+        Assert.Equal(51, states.Count);
+        Assert.Equal(51, states.Distinct().Count());
+
+        var demoRep = Assert.Single(company.Reps, r => r.Email == DemoCompany.RepEmail);
+        Assert.Equal("Robert Chen", demoRep.Name);
+        Assert.Equal(company.Teams[0].Id, demoRep.TeamId);
+        Assert.Equal(DemoCompany.Users.Single(u => u.Email == DemoCompany.ManagerEmail).DisplayName, company.Teams[0].ManagerName);
+        Assert.Equal(company.Reps.Count, company.Reps.Select(r => r.Email).Distinct().Count());
+    }
+
+    [Fact]
+    public void Every_account_lies_in_its_region_inside_a_territory_that_covers_it_and_is_owned_by_that_territorys_team()
+    {
+        var company = Company.Value;
+        var territories = company.Territories.ToDictionary(t => t.Id);
+        var reps = company.Reps.ToDictionary(r => r.Id);
+        var areas = UsGeography.States.Concat(UsGeography.Countries).ToDictionary(a => a.Code);
+
+        // A region code must name one place: an ISO country code equal to a state code (DE) would be ambiguous.
+        Assert.Empty(UsGeography.Countries.Select(c => c.Code).Intersect(UsGeography.States.Select(s => s.Code)));
+        Assert.All(company.Accounts, account =>
+        {
+            var territory = territories[account.TerritoryId!.Value];
+            Assert.Contains(account.RegionCode, territory.Regions);
+            Assert.Equal(reps[territory.OwnerRepId!.Value].TeamId, reps[account.OwnerRepId!.Value].TeamId);
+
+            var area = areas[account.RegionCode];
+            Assert.Contains(area.Cities, city =>
+                Math.Abs(city.Latitude - account.Latitude) <= area.Jitter + 1e-9 && Math.Abs(city.Longitude - account.Longitude) <= area.Jitter + 1e-9);
+        });
+    }
+
+    [Fact]
+    public void Field_reps_win_more_often_than_phone_reps_and_phone_more_often_than_digital()
+    {
+        var company = Company.Value;
+        double WinRate(SalesChannel channel)
+        {
+            var closed = company.Deals.Where(d => d.Channel == channel && d.ClosedOn is not null).ToList();
+            return closed.Count(d => d.StageId == WonId) / (double)closed.Count;
+        }
+
+        var field = WinRate(SalesChannel.Field);
+        var phone = WinRate(SalesChannel.Phone);
+        var digital = WinRate(SalesChannel.Digital);
+
+        Assert.True(field > phone && phone > digital, $"field {field:P1}, phone {phone:P1}, digital {digital:P1}");
+        Assert.InRange(field, 0.24, 0.36);
+        Assert.InRange(digital, 0.12, 0.24);
+    }
+
+    [Fact]
+    public void Deal_dates_and_stage_history_agree_with_the_anchor_even_on_a_quarters_first_day()
+    {
+        foreach (var anchor in new[] { Anchor, new DateOnly(2026, 7, 1) })
+        {
+            var company = anchor == Anchor ? Company.Value : DemoCompanyGenerator.Generate(anchor);
+            var quarter = Period.QuarterOf(anchor);
+
+            Assert.All(company.Deals.Where(d => d.ClosedOn is not null), d => Assert.InRange(d.ClosedOn!.Value, d.CreatedOn, anchor));
+            Assert.All(company.Deals.Where(d => d.ClosedOn is null), d => Assert.InRange(d.CreatedOn, anchor.AddMonths(-9).AddDays(-1), anchor));
+            Assert.All(company.Deals, d =>
+            {
+                var last = d.StageHistory[^1];
+                Assert.Equal(d.StageId, last.ToStageId);
+                Assert.Equal(d.StageEnteredAt, last.ChangedAt);
+                Assert.Null(d.StageHistory[0].FromStageId);
+                Assert.Equal(d.CreatedOn, DateOnly.FromDateTime(d.StageHistory[0].ChangedAt));
+            });
+            Assert.True(
+                company.Deals.Count(d => d.StageId == WonId && quarter.Contains(d.ClosedOn!.Value)) > 100,
+                $"too few deals won in {quarter} as of {anchor}");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Runtime.InteropServices;
+using SalesOps.Bench;
+
+const string Usage = """
+    SalesOps benchmark harness. Build with: dotnet build bench/SalesOps.Bench -c Release
+
+    Usage: dotnet bench/SalesOps.Bench/bin/Release/net10.0/SalesOps.Bench.dll <command> [options]
+
+      generate --deals N [--accounts A] [--reps R] [--seed S] [--anchor yyyy-MM-dd] --db PATH
+          New SQLite file with the app's migrations and a synthetic company (18 months of deals up to the anchor
+          day, default today; quarterly quotas; API key 'bench-ingest-key'). Prints rows/s.
+
+      run [--deals N] [--events 1000] [--clients 1] [--warmup-events 20] [--pause 5] [--idle 5]
+          [--iterations 200] [--start-timeout 120] [--app PATH/SalesOps.Web.dll]
+          Starts the app (build output of the same configuration) twice in a temp folder: cold start with a new
+          database (the app seeds the demo company), idle RSS, warm start; then ingest → SignalR latency over
+          --events API requests with --clients hub clients, and the home dashboard query per role.
+          --deals N replaces the demo company by a generated one of N deals after the cold start.
+          Writes bench/results/latest.md.
+
+      dashboard --db PATH [--iterations 200] [--warmup 20] [--budget 60]
+          Only the home dashboard query timing, against an existing database (e.g. from generate).
+          Writes bench/results/dashboard-latest.md.
+    """;
+
+using var cancel = new CancellationTokenSource();
+// Ctrl+C or a SIGTERM cancels the command, which then stops the app it started and deletes its temp folder.
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+
+try
+{
+    var arguments = Arguments.Parse(args);
+    if (arguments.Flag("help") || arguments.Command is "" or "help")
+    {
+        Console.WriteLine(Usage);
+        return arguments.Command is "" && args.Length == 0 ? 2 : 0;
+    }
+
+    return arguments.Command switch
+    {
+        "generate" => await GenerateCommand.RunAsync(arguments, cancel.Token),
+        "run" => await RunCommand.RunAsync(arguments, cancel.Token),
+        "dashboard" => await DashboardCommand.RunAsync(arguments, cancel.Token),
+        _ => throw new UsageException($"Unknown command '{arguments.Command}'."),
+    };
+}
+catch (UsageException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine();
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Cancelled.");
+    return 130;
+}
+catch (Exception ex)
+{
+    Console.Error.WriteLine($"Failed: {ex}");
+    return 1;
+}
+
+void Cancel(PosixSignalContext context)
+{
+    context.Cancel = true;
+    cancel.Cancel();
+}
