@@ -1,5 +1,6 @@
 using SalesOps.Web.Features.Deals;
 using SalesOps.Web.Features.Home;
+using SalesOps.Web.Features.Pipeline;
 
 namespace SalesOps.Web.Features;
 
@@ -9,6 +10,8 @@ public static class FeatureExtensions
     {
         builder.Services.AddSingleton<DealService>();
         builder.Services.AddSingleton<HomeDashboardService>();
+        builder.Services.AddSingleton<StalenessCache>();
+        builder.Services.AddSingleton<PipelineBoardService>();
         return builder;
     }
 }

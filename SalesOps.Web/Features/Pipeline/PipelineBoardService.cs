@@ -1,0 +1,204 @@
+using Microsoft.EntityFrameworkCore;
+using SalesOps.Shared.Access;
+using SalesOps.Shared.Domain;
+using SalesOps.Shared.Kpis;
+using SalesOps.Shared.Pipeline;
+using SalesOps.Web.Data;
+
+namespace SalesOps.Web.Features.Pipeline;
+
+/// <summary>
+/// Reads the pipeline board: column totals over every deal that matches the filter (never only the loaded cards),
+/// and the first cards of each column. Open stages hold open deals; Won and Lost hold the deals closed in the
+/// filter's window, so the board never turns into a graveyard of old deals.
+/// </summary>
+public sealed class PipelineBoardService(
+    IDbContextFactory<SalesOpsDbContext> factory,
+    StageCatalog stages,
+    StalenessCache staleness,
+    TimeProvider clock)
+{
+    public const int PageSize = 50;
+
+    /// <param name="cardsPerStage">How many cards each column shows (defaults to one page); totals always cover all.</param>
+    public async Task<Board> LoadAsync(Actor actor, BoardFilter filter, IReadOnlyDictionary<int, int>? cardsPerStage = null, CancellationToken cancellationToken = default)
+    {
+        filter = filter.Sanitized();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var period = filter.ClosedPeriod(DateOnly.FromDateTime(now));
+        var totals = await TotalsAsync(actor, filter, cancellationToken);
+        var stale = await staleness.GetAsync(cancellationToken);
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var columns = new List<BoardColumn>();
+        foreach (var stage in stages.All)
+        {
+            var take = cardsPerStage?.GetValueOrDefault(stage.Id, PageSize) ?? PageSize;
+            var stageTotals = totals.Stages.Single(s => s.StageId == stage.Id);
+            var cards = stageTotals.Count == 0 ? [] : await CardsAsync(db, actor, filter, stage, period, take, stale, now, cancellationToken);
+            columns.Add(new BoardColumn(stage, stageTotals, cards));
+        }
+
+        return new Board(now, period, columns);
+    }
+
+    /// <summary>Count, amount and weighted amount per stage over every matching deal.</summary>
+    public async Task<PipelineTotals> TotalsAsync(Actor actor, BoardFilter filter, CancellationToken cancellationToken = default)
+    {
+        filter = filter.Sanitized();
+        var period = filter.ClosedPeriod(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var openIds = stages.OpenIds;
+        int wonId = stages.WonId, lostId = stages.LostId;
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var deals = Filtered(db, actor, filter);
+        // Two queries, not one with OR: each can then seek its own index.
+        var open = await Slices(deals.Where(d => openIds.Contains(d.StageId)), cancellationToken);
+        var closed = await Slices(
+            deals.Where(d => (d.StageId == wonId || d.StageId == lostId) && d.ClosedOn >= period.Start && d.ClosedOn <= period.End),
+            cancellationToken);
+        return PipelineCalculator.Summarize(open.Concat(closed), stages.OrderedIds);
+    }
+
+    public async Task<DealDetails?> DetailsAsync(Actor actor, int dealId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var deal = await db.Deals.AsNoTracking().VisibleTo(actor.DealScope)
+            .Where(d => d.Id == dealId)
+            .Select(d => new
+            {
+                d.Id, d.Name, Account = d.Account!.Name, Owner = d.OwnerRep!.Name, d.OwnerRepId, d.TeamId, d.StageId, d.Amount,
+                d.Probability, d.ExpectedClose, d.ClosedOn, d.StageEnteredAt, d.Version, d.Channel, d.ForecastCategory, d.CreatedOn,
+                d.LostReason, Product = d.Product == null ? null : d.Product.Name,
+                Territory = d.Account.Territory == null ? null : d.Account.Territory.Name,
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (deal is null)
+        {
+            return null;
+        }
+
+        var history = await db.DealStageChanges.AsNoTracking()
+            .Where(h => h.DealId == dealId)
+            .OrderByDescending(h => h.ChangedAt).ThenByDescending(h => h.Id)
+            .Select(h => new { h.FromStageId, h.ToStageId, h.ChangedAt, h.ChangedBy })
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stage = stages.Find(deal.StageId)!;
+        var stale = await staleness.GetAsync(cancellationToken);
+        var days = DaysBetween(deal.StageEnteredAt, now);
+        var card = new DealCard(deal.Id, deal.Name, deal.Account, deal.Owner, deal.OwnerRepId, deal.TeamId, deal.StageId, deal.Amount,
+            deal.Probability, deal.ExpectedClose, deal.ClosedOn, days,
+            stale.IsStale(deal.StageId, deal.Channel, days, deal.ExpectedClose, DateOnly.FromDateTime(now), stage.IsClosed), deal.Version);
+        return new DealDetails(card, deal.Product, deal.Territory, deal.ForecastCategory, deal.CreatedOn, deal.LostReason, deal.Channel,
+            actor.CanChangeDeal(deal.OwnerRepId, deal.TeamId),
+            history.Select(h => new StageVisit(h.FromStageId is { } f ? stages.Find(f)?.Name : null, stages.Find(h.ToStageId)?.Name ?? "?", h.ChangedAt, h.ChangedBy)).ToList());
+    }
+
+    /// <summary>The teams, reps, territories and products an actor can filter by.</summary>
+    public async Task<BoardChoices> ChoicesAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        var scope = actor.DealScope;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var reps = db.Reps.AsNoTracking().Where(r => r.Active);
+        var teams = db.Teams.AsNoTracking();
+        if (!scope.All)
+        {
+            reps = scope.RepId is { } rep ? reps.Where(r => r.Id == rep) : reps.Where(r => r.TeamId == scope.TeamId);
+            teams = teams.Where(t => t.Id == (scope.TeamId ?? -1));
+        }
+
+        return new BoardChoices(
+            await teams.OrderBy(t => t.Name).Select(t => new FilterChoice(t.Id, t.Name)).ToListAsync(cancellationToken),
+            await reps.OrderBy(r => r.Name).Select(r => new FilterChoice(r.Id, r.Name)).ToListAsync(cancellationToken),
+            await db.Territories.AsNoTracking().OrderBy(t => t.Name).Select(t => new FilterChoice(t.Id, t.Name)).ToListAsync(cancellationToken),
+            await db.Products.AsNoTracking().OrderBy(p => p.Name).Select(p => new FilterChoice(p.Id, p.Name)).ToListAsync(cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<DealCard>> CardsAsync(
+        SalesOpsDbContext db, Actor actor, BoardFilter filter, Stage stage, Period period, int take, Staleness stale, DateTime now, CancellationToken cancellationToken)
+    {
+        var deals = Filtered(db, actor, filter).Where(d => d.StageId == stage.Id);
+        deals = stage.IsClosed
+            ? deals.Where(d => d.ClosedOn >= period.Start && d.ClosedOn <= period.End).OrderByDescending(d => d.ClosedOn).ThenByDescending(d => d.Id)
+            : deals.OrderBy(d => d.ExpectedClose).ThenBy(d => d.Id);
+        var rows = await deals.Take(Math.Clamp(take, 1, 1_000))
+            .Select(d => new
+            {
+                d.Id, d.Name, Account = d.Account!.Name, Owner = d.OwnerRep!.Name, d.OwnerRepId, d.TeamId, d.StageId, d.Amount,
+                d.Probability, d.ExpectedClose, d.ClosedOn, d.StageEnteredAt, d.Channel, d.Version,
+            })
+            .ToListAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(now);
+        return rows.Select(d =>
+        {
+            var days = DaysBetween(d.StageEnteredAt, now);
+            return new DealCard(d.Id, d.Name, d.Account, d.Owner, d.OwnerRepId, d.TeamId, d.StageId, d.Amount, d.Probability, d.ExpectedClose,
+                d.ClosedOn, days, stale.IsStale(d.StageId, d.Channel, days, d.ExpectedClose, today, stage.IsClosed), d.Version);
+        }).ToList();
+    }
+
+    private static IQueryable<Deal> Filtered(SalesOpsDbContext db, Actor actor, BoardFilter f)
+    {
+        var deals = db.Deals.AsNoTracking().VisibleTo(actor.DealScope);
+        if (f.TeamId is { } team)
+        {
+            deals = deals.Where(d => d.TeamId == team);
+        }
+
+        if (f.RepId is { } rep)
+        {
+            deals = deals.Where(d => d.OwnerRepId == rep);
+        }
+
+        if (f.TerritoryId is { } territory)
+        {
+            deals = deals.Where(d => d.Account!.TerritoryId == territory);
+        }
+
+        if (f.ProductId is { } product)
+        {
+            deals = deals.Where(d => d.ProductId == product);
+        }
+
+        if (f.Channel is { } channel)
+        {
+            deals = deals.Where(d => d.Channel == channel);
+        }
+
+        if (f.CloseFrom is { } from)
+        {
+            deals = deals.Where(d => d.ExpectedClose >= from);
+        }
+
+        if (f.CloseTo is { } to)
+        {
+            deals = deals.Where(d => d.ExpectedClose <= to);
+        }
+
+        if (f.MinAmount is { } min)
+        {
+            deals = deals.Where(d => d.Amount >= min);
+        }
+
+        if (f.MaxAmount is { } max)
+        {
+            deals = deals.Where(d => d.Amount <= max);
+        }
+
+        if (f.Search is { } search)
+        {
+            var pattern = "%" + search.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            deals = deals.Where(d => EF.Functions.Like(d.Name, pattern, "\\") || EF.Functions.Like(d.Account!.Name, pattern, "\\"));
+        }
+
+        return deals;
+    }
+
+    private static Task<List<StageSlice>> Slices(IQueryable<Deal> deals, CancellationToken cancellationToken) =>
+        deals.GroupBy(d => new { d.StageId, d.Probability })
+            .Select(g => new StageSlice(g.Key.StageId, g.Key.Probability, g.Count(), g.Sum(d => d.Amount)))
+            .ToListAsync(cancellationToken);
+
+    private static int DaysBetween(DateTime from, DateTime to) => Math.Max(0, (int)(to - from).TotalDays);
+}
