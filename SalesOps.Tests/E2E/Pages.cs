@@ -37,3 +37,35 @@ public sealed class HomePage(IPage page)
     public Task WaitUntilInteractiveAsync() =>
         page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 }
+
+/// <summary>The pipeline board: one column per stage, cards inside, totals in each column head.</summary>
+public sealed class PipelineBoardPage(IPage page)
+{
+    public IPage Page => page;
+
+    public static async Task<PipelineBoardPage> OpenAsync(IPage page, string query = "")
+    {
+        await page.GotoAsync("/pipeline" + query);
+        await new HomePage(page).WaitUntilInteractiveAsync();
+        var board = new PipelineBoardPage(page);
+        await board.Column(1).WaitForAsync();
+        return board;
+    }
+
+    public ILocator Column(int stageId) => page.Locator($"section[data-stage-id='{stageId}']");
+
+    public ILocator Cards(int stageId) => Column(stageId).Locator("article[data-deal-id]");
+
+    public ILocator Card(int stageId, int dealId) => Column(stageId).Locator($"article[data-deal-id='{dealId}']");
+
+    public ILocator Count(int stageId) => Column(stageId).GetByTestId("column-count");
+
+    public ILocator Amount(int stageId) => Column(stageId).GetByTestId("column-amount");
+
+    public async Task<int> FirstDealIdAsync(int stageId) =>
+        int.Parse((await Cards(stageId).First.GetAttributeAsync("data-deal-id"))!);
+
+    /// <summary>Drops near the top of the target column, as a person would, so the page need not scroll mid-drag.</summary>
+    public Task DragAsync(int dealId, int fromStageId, int toStageId) =>
+        Card(fromStageId, dealId).DragToAsync(Column(toStageId).Locator(".mud-drop-zone"), new() { TargetPosition = new() { X = 30, Y = 10 } });
+}

@@ -77,6 +77,7 @@ public class SalesOpsDbContext(DbContextOptions<SalesOpsDbContext> options) : Id
             e.HasIndex(d => new { d.StageId, d.TeamId, d.Amount, d.Probability });
             e.HasIndex(d => new { d.OwnerRepId, d.StageId, d.Amount, d.Probability });
             e.HasIndex(d => new { d.StageId, d.ClosedOn, d.OwnerRepId, d.TeamId, d.Amount });
+            e.HasIndex(d => new { d.StageId, d.StageEnteredAt });
         });
 
         builder.Entity<DealStageChange>().HasIndex(h => new { h.DealId, h.ChangedAt });

@@ -12,6 +12,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<HomeDashboardService>();
         builder.Services.AddSingleton<StalenessCache>();
         builder.Services.AddSingleton<PipelineBoardService>();
+        builder.Services.AddScoped<BoardFilterMemory>();
         return builder;
     }
 }

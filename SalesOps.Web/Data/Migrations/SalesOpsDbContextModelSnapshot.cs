@@ -471,6 +471,8 @@ namespace SalesOps.Web.Data.Migrations
 
                     b.HasIndex("ProductId");
 
+                    b.HasIndex("StageId", "StageEnteredAt");
+
                     b.HasIndex("OwnerRepId", "StageId", "Amount", "Probability");
 
                     b.HasIndex("StageId", "TeamId", "Amount", "Probability");

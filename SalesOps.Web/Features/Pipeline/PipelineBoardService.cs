@@ -119,9 +119,10 @@ public sealed class PipelineBoardService(
         SalesOpsDbContext db, Actor actor, BoardFilter filter, Stage stage, Period period, int take, Staleness stale, DateTime now, CancellationToken cancellationToken)
     {
         var deals = Filtered(db, actor, filter).Where(d => d.StageId == stage.Id);
+        // Latest movers first: a card someone just moved shows at the top of its new column on every board.
         deals = stage.IsClosed
-            ? deals.Where(d => d.ClosedOn >= period.Start && d.ClosedOn <= period.End).OrderByDescending(d => d.ClosedOn).ThenByDescending(d => d.Id)
-            : deals.OrderBy(d => d.ExpectedClose).ThenBy(d => d.Id);
+            ? deals.Where(d => d.ClosedOn >= period.Start && d.ClosedOn <= period.End).OrderByDescending(d => d.ClosedOn).ThenByDescending(d => d.StageEnteredAt)
+            : deals.OrderByDescending(d => d.StageEnteredAt).ThenByDescending(d => d.Id);
         var rows = await deals.Take(Math.Clamp(take, 1, 1_000))
             .Select(d => new
             {

@@ -1,0 +1,110 @@
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using SalesOps.Web.Data.Seeding;
+using static Microsoft.Playwright.Assertions;
+
+namespace SalesOps.Tests.E2E;
+
+[Collection(E2ECollection.Name)]
+public class PipelineBoardTests(E2EFixture fixture)
+{
+    private const int Proposal = 3, Negotiation = 4, Won = 5;
+
+    [Fact]
+    public async Task A_manager_drags_a_deal_to_won_and_another_browser_sees_the_card_and_totals_move_without_reload()
+    {
+        var managerPage = await fixture.NewPageAsync();
+        await LoginPage.AsAsync(managerPage, DemoCompany.ManagerEmail);
+        var manager = await PipelineBoardPage.OpenAsync(managerPage);
+        var vpPage = await fixture.NewPageAsync();
+        await LoginPage.AsAsync(vpPage, DemoCompany.VpEmail);
+        var vp = await PipelineBoardPage.OpenAsync(vpPage);
+        await vpPage.EvaluateAsync("window.__sameDocument = true");
+        var dealId = await manager.FirstDealIdAsync(Negotiation);
+        var wonCountBefore = await vp.Count(Won).InnerTextAsync();
+
+        await manager.DragAsync(dealId, Negotiation, Won);
+        var dialog = managerPage.GetByRole(AriaRole.Dialog);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Mark as won" }).ClickAsync();
+
+        await Expect(manager.Card(Won, dealId)).ToBeVisibleAsync();
+        await Expect(vp.Card(Won, dealId)).ToBeVisibleAsync();
+        await Expect(vp.Card(Negotiation, dealId)).ToHaveCountAsync(0);
+        await Expect(vp.Count(Won)).Not.ToHaveTextAsync(wonCountBefore);
+        Assert.True(await vpPage.EvaluateAsync<bool>("window.__sameDocument === true"), "the other board reloaded");
+        await managerPage.Context.CloseAsync();
+        await vpPage.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_rep_s_board_holds_only_the_rep_s_own_deals()
+    {
+        var page = await fixture.NewPageAsync();
+        await LoginPage.AsAsync(page, DemoCompany.RepEmail);
+        await PipelineBoardPage.OpenAsync(page);
+
+        var owners = await page.Locator("article[data-deal-id] .deal-meta span[title='Owner']").AllInnerTextsAsync();
+
+        Assert.NotEmpty(owners);
+        Assert.All(owners, owner => Assert.Equal("Robert Chen", owner.Trim()));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_deal_moved_through_the_api_moves_on_an_open_board_and_its_totals_follow()
+    {
+        var page = await fixture.NewPageAsync();
+        await LoginPage.AsAsync(page, DemoCompany.VpEmail);
+        var board = await PipelineBoardPage.OpenAsync(page);
+        var dealId = await board.FirstDealIdAsync(Proposal);
+        var version = await fixture.QueryAsync(db => db.Deals.Where(d => d.Id == dealId).Select(d => d.Version).SingleAsync());
+        var proposalAmount = await board.Amount(Proposal).InnerTextAsync();
+
+        using var api = new HttpClient { BaseAddress = fixture.App.BaseAddress };
+        api.DefaultRequestHeaders.Add("X-Api-Key", DemoCompany.IngestKey);
+        (await api.PatchAsJsonAsync($"/api/deals/{dealId}", new { stage = "Negotiation", version })).EnsureSuccessStatusCode();
+
+        await Expect(board.Card(Negotiation, dealId)).ToBeVisibleAsync();
+        await Expect(board.Card(Proposal, dealId)).ToHaveCountAsync(0);
+        await Expect(board.Amount(Proposal)).Not.ToHaveTextAsync(proposalAmount);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_deal_can_change_stage_from_its_drawer_with_the_keyboard()
+    {
+        var page = await fixture.NewPageAsync();
+        await LoginPage.AsAsync(page, DemoCompany.VpEmail);
+        var board = await PipelineBoardPage.OpenAsync(page);
+        var dealId = await board.FirstDealIdAsync(1);
+
+        await board.Card(1, dealId).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var drawer = page.GetByTestId("deal-drawer");
+        await Expect(drawer).ToBeVisibleAsync();
+        await drawer.GetByLabel("Stage").First.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Qualification" }).ClickAsync();
+        await drawer.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Expect(board.Card(2, dealId)).ToBeVisibleAsync();
+        await Expect(drawer.Locator(".history li").First).ToContainTextAsync("Prospecting → Qualification");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_pipeline_board_screenshot_for_the_readme()
+    {
+        var page = await fixture.NewPageAsync();
+        await LoginPage.AsAsync(page, DemoCompany.ManagerEmail);
+        var board = await PipelineBoardPage.OpenAsync(page);
+        await Expect(board.Cards(1).First).ToBeVisibleAsync();
+
+        Directory.CreateDirectory(E2EFixture.ScreenshotDirectory);
+        var path = Path.Combine(E2EFixture.ScreenshotDirectory, "pipeline-board.png");
+        await page.ScreenshotAsync(new() { Path = path });
+
+        Assert.True(new FileInfo(path).Length > 10_000);
+        await page.Context.CloseAsync();
+    }
+}

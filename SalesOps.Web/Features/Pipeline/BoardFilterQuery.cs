@@ -1,0 +1,42 @@
+using System.Globalization;
+using SalesOps.Shared.Domain;
+using SalesOps.Shared.Pipeline;
+
+namespace SalesOps.Web.Features.Pipeline;
+
+/// <summary>The board filter as URL query parameters, so a filtered board is a link someone can share.</summary>
+public static class BoardFilterQuery
+{
+    public static IReadOnlyDictionary<string, object?> ToQuery(BoardFilter f) => new Dictionary<string, object?>
+    {
+        ["team"] = f.TeamId,
+        ["rep"] = f.RepId,
+        ["territory"] = f.TerritoryId,
+        ["product"] = f.ProductId,
+        ["channel"] = f.Channel?.ToString(),
+        ["from"] = f.CloseFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["to"] = f.CloseTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["min"] = f.MinAmount,
+        ["max"] = f.MaxAmount,
+        ["q"] = f.Search,
+        ["closed"] = f.Closed == ClosedWindow.ThisQuarter ? null : f.Closed.ToString(),
+    };
+
+    public static BoardFilter FromQuery(
+        int? team, int? rep, int? territory, int? product, string? channel, string? from, string? to, decimal? min, decimal? max, string? q, string? closed) =>
+        new BoardFilter(
+            team,
+            rep,
+            territory,
+            product,
+            Enum.TryParse<SalesChannel>(channel, ignoreCase: true, out var c) ? c : null,
+            Date(from),
+            Date(to),
+            min,
+            max,
+            q,
+            Enum.TryParse<ClosedWindow>(closed, ignoreCase: true, out var w) ? w : ClosedWindow.ThisQuarter).Sanitized();
+
+    private static DateOnly? Date(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+}

@@ -1,0 +1,187 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using SalesOps.Shared.Access;
+using SalesOps.Shared.Pipeline;
+using SalesOps.Web.Auth;
+using SalesOps.Web.Data;
+using SalesOps.Web.Features.Deals;
+using SalesOps.Web.Live;
+using SalesOps.Web.Shell;
+
+namespace SalesOps.Web.Features.Pipeline;
+
+/// <summary>
+/// The live pipeline board. The filter lives in the URL (shareable) and in the browser (remembered); every
+/// deal change anywhere refreshes the board through the live bus; moves are saved by <see cref="DealService"/>,
+/// which checks rights and versions, and a card only ever shows the stage the database says it is in.
+/// </summary>
+public sealed partial class PipelinePage : IDisposable
+{
+    private readonly Dictionary<int, int> _cardsPerStage = [];
+    private readonly HashSet<int> _saving = [];
+    private Actor? _actor;
+    private BoardFilter _filter = BoardFilter.Default;
+    private Board? _board;
+    private Board? _renderedBoard;
+    private BoardChoices? _choices;
+    private MudDropContainer<DealCard>? _container;
+    private LiveRefresher? _live;
+    private bool _drawerOpen;
+    private int? _drawerDealId;
+
+    [Inject] private PipelineBoardService Board { get; set; } = default!;
+    [Inject] private DealService Deals { get; set; } = default!;
+    [Inject] private CurrentActor CurrentActor { get; set; } = default!;
+    [Inject] private StageCatalog Stages { get; set; } = default!;
+    [Inject] private LiveEventBus Bus { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private BoardFilterMemory FilterMemory { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private MoneyFormat Money { get; set; } = default!;
+    [Inject] private ILogger<PipelinePage> Logger { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "team")] private int? Team { get; set; }
+    [SupplyParameterFromQuery(Name = "rep")] private int? Rep { get; set; }
+    [SupplyParameterFromQuery(Name = "territory")] private int? Territory { get; set; }
+    [SupplyParameterFromQuery(Name = "product")] private int? Product { get; set; }
+    [SupplyParameterFromQuery(Name = "channel")] private string? Channel { get; set; }
+    [SupplyParameterFromQuery(Name = "from")] private string? From { get; set; }
+    [SupplyParameterFromQuery(Name = "to")] private string? To { get; set; }
+    [SupplyParameterFromQuery(Name = "min")] private decimal? Min { get; set; }
+    [SupplyParameterFromQuery(Name = "max")] private decimal? Max { get; set; }
+    [SupplyParameterFromQuery(Name = "q")] private string? Query { get; set; }
+    [SupplyParameterFromQuery(Name = "closed")] private string? Closed { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        _actor = await CurrentActor.GetAsync();
+        _choices = await Board.ChoicesAsync(_actor);
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var filter = BoardFilterQuery.FromQuery(Team, Rep, Territory, Product, Channel, From, To, Min, Max, Query, Closed);
+        if (_board is null || filter != _filter)
+        {
+            _filter = filter;
+            _cardsPerStage.Clear();
+            await LoadAsync();
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_container is not null && _renderedBoard != _board)
+        {
+            // The drop zones cache their items; a new board must be pushed into them.
+            _renderedBoard = _board;
+            _container.Refresh();
+        }
+
+        if (!firstRender)
+        {
+            return;
+        }
+
+        var scope = _actor!.DealScope;
+        _live = new LiveRefresher(Bus, e => e.EntityId is not null && scope.Includes(e.RepId ?? -1, e.TeamId ?? -1), RefreshAsync, Logger);
+
+        // A plain /pipeline opens the filter this browser used last; a link with a filter shows that filter.
+        if (_filter.IsDefault && await FilterMemory.LoadAsync() is { IsDefault: false } remembered)
+        {
+            NavigateTo(remembered);
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        _board = await Board.LoadAsync(_actor!, _filter, _cardsPerStage);
+    }
+
+    private Task RefreshAsync() => InvokeAsync(async () =>
+    {
+        try
+        {
+            await LoadAsync();
+            StateHasChanged();
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    });
+
+    private async Task ApplyFilterAsync(BoardFilter filter)
+    {
+        await FilterMemory.SaveAsync(filter);
+        NavigateTo(filter);
+    }
+
+    private void NavigateTo(BoardFilter filter) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(BoardFilterQuery.ToQuery(filter)), replace: true);
+
+    private async Task ShowMoreAsync(int stageId)
+    {
+        _cardsPerStage[stageId] = _cardsPerStage.GetValueOrDefault(stageId, PipelineBoardService.PageSize) + PipelineBoardService.PageSize;
+        await LoadAsync();
+    }
+
+    private bool CanMove(DealCard card) => _actor?.CanChangeDeal(card.OwnerRepId, card.TeamId) == true && !_saving.Contains(card.Id);
+
+    private async Task OnDroppedAsync(MudItemDropInfo<DealCard> drop)
+    {
+        var card = drop.Item!;
+        if (!int.TryParse(drop.DropzoneIdentifier, out var stageId) || Stages.Find(stageId) is not { } target || target.Id == card.StageId)
+        {
+            return;
+        }
+
+        var change = new DealChange(Version: card.Version, Stage: target.Name);
+        if (target.IsClosed)
+        {
+            var dialog = await Dialogs.ShowAsync<CloseDealDialog>(
+                target.IsWon ? L["Pipeline.MarkWon"] : L["Pipeline.MarkLost"],
+                new DialogParameters<CloseDealDialog> { { d => d.Deal, card }, { d => d.Won, target.IsWon } });
+            if (await dialog.Result is not { Canceled: false, Data: CloseDealDialog.CloseDetails details })
+            {
+                _container?.Refresh();
+                return;
+            }
+
+            change = change with { Amount = details.Amount, ClosedOn = details.ClosedOn, LostReason = details.LostReason };
+        }
+
+        await MoveAsync(card, change);
+    }
+
+    private async Task MoveAsync(DealCard card, DealChange change)
+    {
+        _saving.Add(card.Id);
+        StateHasChanged();
+        try
+        {
+            var outcome = await Deals.ChangeAsync(await CurrentActor.GetAsync(), card.Id, change);
+            if (!outcome.Succeeded)
+            {
+                Snackbar.Add(outcome.Status == DealOutcomeStatus.Invalid
+                    ? string.Join(" ", outcome.Errors!.SelectMany(e => e.Value))
+                    : outcome.Message!, Severity.Warning);
+            }
+        }
+        finally
+        {
+            _saving.Remove(card.Id);
+            // The truth comes from the database either way: moved, or back where it was.
+            await LoadAsync();
+        }
+    }
+
+    private void OpenDrawer(DealCard card)
+    {
+        _drawerDealId = card.Id;
+        _drawerOpen = true;
+    }
+
+    public void Dispose() => _live?.Dispose();
+}
