@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace SalesOps.Tests.Infrastructure;
 
-/// <summary>The real app on Kestrel (random loopback port) over its own SQLite file.</summary>
-public sealed class SalesOpsAppFactory(string databasePath, string directory, bool seed = true) : WebApplicationFactory<Program>
+/// <summary>The real app on Kestrel (a random loopback port unless one is given) over its own SQLite file.</summary>
+public sealed class SalesOpsAppFactory(string databasePath, string directory, bool seed = true, int port = 0) : WebApplicationFactory<Program>
 {
     public string DatabasePath => databasePath;
 
@@ -25,6 +25,6 @@ public sealed class SalesOpsAppFactory(string databasePath, string directory, bo
         builder.UseSetting("SalesOps:SeedDemoCompany", seed ? "true" : "false");
         builder.UseSetting("SalesOps:DataProtectionKeysPath", Path.Combine(directory, "keys"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        UseKestrel(0);
+        UseKestrel(port);
     }
 }
