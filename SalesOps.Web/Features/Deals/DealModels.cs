@@ -54,7 +54,13 @@ public sealed record DealSnapshot(
 
 public enum DealOutcomeStatus { Ok, Invalid, NotFound, Forbidden, Conflict }
 
-public sealed record DealOutcome(DealOutcomeStatus Status, DealSnapshot? Deal = null, IDictionary<string, string[]>? Errors = null, string? Message = null)
+/// <param name="ChangedBy">For a conflict: who made the change that won, so screens can say so in the user's language.</param>
+public sealed record DealOutcome(
+    DealOutcomeStatus Status,
+    DealSnapshot? Deal = null,
+    IDictionary<string, string[]>? Errors = null,
+    string? Message = null,
+    string? ChangedBy = null)
 {
     public bool Succeeded => Status == DealOutcomeStatus.Ok;
 
@@ -63,5 +69,6 @@ public sealed record DealOutcome(DealOutcomeStatus Status, DealSnapshot? Deal = 
     public static DealOutcome Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
     public static readonly DealOutcome NotFound = new(DealOutcomeStatus.NotFound, Message: "No such deal.");
     public static DealOutcome Forbidden(string message) => new(DealOutcomeStatus.Forbidden, Message: message);
-    public static DealOutcome Conflict(DealSnapshot current, string message) => new(DealOutcomeStatus.Conflict, current, Message: message);
+    public static DealOutcome Conflict(DealSnapshot current, string message, string? changedBy) =>
+        new(DealOutcomeStatus.Conflict, current, Message: message, ChangedBy: changedBy);
 }

@@ -229,7 +229,8 @@ public sealed class DealService(
         var who = last is null ? "someone else" : $"{last.Actor} at {last.At:u}";
         return DealOutcome.Conflict(
             DealSnapshot.Of(deal, stages.Find(deal.StageId)!),
-            $"Deal {dealId} was changed by {who} (now version {deal.Version}, you sent {staleVersion}); nothing was saved.");
+            $"Deal {dealId} was changed by {who} (now version {deal.Version}, you sent {staleVersion}); nothing was saved.",
+            last?.Actor);
     }
 
     private string UnknownStageMessage(string? name) =>

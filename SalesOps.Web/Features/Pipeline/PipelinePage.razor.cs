@@ -164,9 +164,7 @@ public sealed partial class PipelinePage : IDisposable
             var outcome = await Deals.ChangeAsync(await CurrentActor.GetAsync(), card.Id, change);
             if (!outcome.Succeeded)
             {
-                Snackbar.Add(outcome.Status == DealOutcomeStatus.Invalid
-                    ? string.Join(" ", outcome.Errors!.SelectMany(e => e.Value))
-                    : outcome.Message!, Severity.Warning);
+                Snackbar.Add(DealOutcomeText.Describe(L, outcome), Severity.Warning);
             }
         }
         finally
