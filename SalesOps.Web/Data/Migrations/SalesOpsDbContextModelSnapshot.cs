@@ -475,9 +475,11 @@ namespace SalesOps.Web.Data.Migrations
 
                     b.HasIndex("OwnerRepId", "StageId", "Amount", "Probability");
 
+                    b.HasIndex("StageId", "Probability", "Amount", "Channel");
+
                     b.HasIndex("StageId", "TeamId", "Amount", "Probability");
 
-                    b.HasIndex("StageId", "ClosedOn", "OwnerRepId", "TeamId", "Amount");
+                    b.HasIndex("StageId", "ClosedOn", "OwnerRepId", "TeamId", "Amount", "Probability", "Channel");
 
                     b.ToTable("Deals");
                 });

@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using SalesOps.Shared.Access;
 using SalesOps.Shared.Domain;
 using SalesOps.Shared.Kpis;
 using SalesOps.Shared.Pipeline;
 using SalesOps.Web.Data;
+using SalesOps.Web.Live;
 
 namespace SalesOps.Web.Features.Pipeline;
 
@@ -16,12 +18,48 @@ public sealed class PipelineBoardService(
     IDbContextFactory<SalesOpsDbContext> factory,
     StageCatalog stages,
     StalenessCache staleness,
+    LiveEventBus bus,
     TimeProvider clock)
 {
     public const int PageSize = 50;
 
+    /// <summary>How long boards that show the same thing may share one read when nothing changed in between.</summary>
+    private static readonly TimeSpan ShareFor = TimeSpan.FromSeconds(15);
+    private const int MaxShared = 256;
+
+    private readonly ConcurrentDictionary<BoardKey, SharedLoad> _shared = new();
+
+    /// <summary>
+    /// The board for this actor and filter. A change makes every open board reload at once; boards that show the
+    /// same scope, filter and page sizes as of the same change share one read instead of repeating it.
+    /// </summary>
     /// <param name="cardsPerStage">How many cards each column shows (defaults to one page); totals always cover all.</param>
-    public async Task<Board> LoadAsync(Actor actor, BoardFilter filter, IReadOnlyDictionary<int, int>? cardsPerStage = null, CancellationToken cancellationToken = default)
+    public Task<Board> LoadAsync(Actor actor, BoardFilter filter, IReadOnlyDictionary<int, int>? cardsPerStage = null, CancellationToken cancellationToken = default)
+    {
+        filter = filter.Sanitized();
+        var key = new BoardKey(actor.DealScope, filter, cardsPerStage is null ? "" : string.Join(',', cardsPerStage.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}:{kv.Value}")));
+        var sequence = bus.LastSequence;
+        var now = clock.GetUtcNow();
+        var shared = _shared.AddOrUpdate(
+            key,
+            _ => new SharedLoad(sequence, now, new Lazy<Task<Board>>(() => ReadAsync(actor, filter, cardsPerStage, CancellationToken.None))),
+            (_, existing) => existing.Sequence == sequence && now - existing.At < ShareFor && !existing.Load.Value.IsFaulted
+                ? existing
+                : new SharedLoad(sequence, now, new Lazy<Task<Board>>(() => ReadAsync(actor, filter, cardsPerStage, CancellationToken.None))));
+        if (_shared.Count > MaxShared)
+        {
+            foreach (var old in _shared.Where(kv => now - kv.Value.At >= ShareFor).ToList())
+            {
+                _shared.TryRemove(old);
+            }
+        }
+
+        // Several boards wait on one read: one of them leaving must not cancel it for the others.
+        return shared.Load.Value.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Reads the board from the database, unshared (what <see cref="LoadAsync"/> does once per change).</summary>
+    public async Task<Board> ReadAsync(Actor actor, BoardFilter filter, IReadOnlyDictionary<int, int>? cardsPerStage = null, CancellationToken cancellationToken = default)
     {
         filter = filter.Sanitized();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -202,4 +240,8 @@ public sealed class PipelineBoardService(
             .ToListAsync(cancellationToken);
 
     private static int DaysBetween(DateTime from, DateTime to) => Math.Max(0, (int)(to - from).TotalDays);
+
+    private sealed record BoardKey(DealScope Scope, BoardFilter Filter, string PageSizes);
+
+    private sealed record SharedLoad(long Sequence, DateTimeOffset At, Lazy<Task<Board>> Load);
 }
