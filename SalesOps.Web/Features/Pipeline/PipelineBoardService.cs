@@ -225,10 +225,11 @@ public sealed class PipelineBoardService(
             deals = deals.Where(d => d.Amount <= max);
         }
 
-        if (f.Search is { } search)
+        if (SearchText.ToPrefixQuery(f.Search) is { } match)
         {
-            var pattern = "%" + search.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            deals = deals.Where(d => EF.Functions.Like(d.Name, pattern, "\\") || EF.Functions.Like(d.Account!.Name, pattern, "\\"));
+            // Word-prefix lookup in the DealSearch full-text index (see its migration), not a scan of every name.
+            var hits = db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM DealSearch WHERE DealSearch MATCH {match}");
+            deals = deals.Where(d => hits.Contains(d.Id));
         }
 
         return deals;
