@@ -15,8 +15,24 @@ public sealed record ClosedDealKpis(
     double? AverageCycleDays,
     decimal? AverageDealSize);
 
+/// <summary>Closed deals already summed by the database: counts, won amount and the won deals' total cycle days.</summary>
+public readonly record struct ClosedDealTotals(int Won, int Lost, decimal WonAmount, double WonCycleDays);
+
 public static class KpiCalculator
 {
+    /// <summary>The same KPIs as <see cref="Summarize(IEnumerable{ClosedDeal})"/>, from totals summed where the deals are.</summary>
+    public static ClosedDealKpis Summarize(ClosedDealTotals totals)
+    {
+        var closed = totals.Won + totals.Lost;
+        return new ClosedDealKpis(
+            totals.Won,
+            totals.Lost,
+            totals.WonAmount,
+            closed == 0 ? null : (double)totals.Won / closed,
+            totals.Won == 0 ? null : totals.WonCycleDays / totals.Won,
+            totals.Won == 0 ? null : decimal.Round(totals.WonAmount / totals.Won, 2));
+    }
+
     public static ClosedDealKpis Summarize(IEnumerable<ClosedDeal> deals)
     {
         int won = 0, lost = 0;
@@ -35,14 +51,7 @@ public static class KpiCalculator
             cycleDays += CycleDays(deal);
         }
 
-        var closed = won + lost;
-        return new ClosedDealKpis(
-            won,
-            lost,
-            wonAmount,
-            closed == 0 ? null : (double)won / closed,
-            won == 0 ? null : (double)cycleDays / won,
-            won == 0 ? null : decimal.Round(wonAmount / won, 2));
+        return Summarize(new ClosedDealTotals(won, lost, wonAmount, cycleDays));
     }
 
     /// <summary>Days from the first real engagement (or creation) to close; never negative, even on dirty CRM dates.</summary>

@@ -37,6 +37,8 @@ public class SalesOpsDbContext(DbContextOptions<SalesOpsDbContext> options) : Id
     {
         base.OnModelCreating(builder);
 
+        builder.HasDbFunction(typeof(SqliteFunctions).GetMethod(nameof(SqliteFunctions.JulianDay))!).HasName("julianday").IsBuiltIn();
+
         builder.Entity<Territory>(e =>
         {
             e.Property(t => t.Regions).HasConversion(

@@ -48,10 +48,20 @@ public sealed class HomeDashboardService(IDbContextFactory<SalesOpsDbContext> fa
             .Select(g => new StageSlice(g.Key.StageId, g.Key.Probability, g.Count(), g.Sum(d => d.Amount)))
             .ToListAsync(cancellationToken);
 
-        var closed = await deals
-            .Where(d => d.ClosedOn >= quarter.Start && d.ClosedOn <= quarter.End && (d.StageId == wonId || d.StageId == lostId))
-            .Select(d => new { d.OwnerRepId, d.Amount, d.StageId, d.CreatedOn, d.EngagedOn, ClosedOn = d.ClosedOn!.Value })
+        // Summed in SQL: a VP's quarter can hold a hundred thousand closed deals on a large company.
+        var closedInQuarter = deals.Where(d => d.ClosedOn >= quarter.Start && d.ClosedOn <= quarter.End && (d.StageId == wonId || d.StageId == lostId));
+        var closed = await closedInQuarter
+            .GroupBy(d => d.StageId)
+            .Select(g => new
+            {
+                StageId = g.Key,
+                Count = g.Count(),
+                Amount = g.Sum(d => d.Amount),
+                CycleDays = g.Sum(d => Math.Max(0, SqliteFunctions.JulianDay(d.ClosedOn!.Value) - SqliteFunctions.JulianDay(d.EngagedOn ?? d.CreatedOn))),
+            })
             .ToListAsync(cancellationToken);
+        var won = closed.SingleOrDefault(c => c.StageId == wonId);
+        var lost = closed.SingleOrDefault(c => c.StageId == lostId);
 
         var yearAgo = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
         var byMonth = await deals
@@ -66,7 +76,7 @@ public sealed class HomeDashboardService(IDbContextFactory<SalesOpsDbContext> fa
             .Select(q => new { RepId = q.RepId!.Value, q.Amount })
             .ToListAsync(cancellationToken);
 
-        var kpis = KpiCalculator.Summarize(closed.Select(d => new ClosedDeal(d.Amount, d.StageId == wonId, d.CreatedOn, d.EngagedOn, d.ClosedOn)));
+        var kpis = KpiCalculator.Summarize(new ClosedDealTotals(won?.Count ?? 0, lost?.Count ?? 0, won?.Amount ?? 0, won?.CycleDays ?? 0));
         var months = Enumerable.Range(0, 12)
             .Select(i => yearAgo.AddMonths(i))
             .Select(m => new MonthAmount(m, byMonth.Where(b => b.Year == m.Year && b.Month == m.Month).Sum(b => b.Amount)))
@@ -76,10 +86,13 @@ public sealed class HomeDashboardService(IDbContextFactory<SalesOpsDbContext> fa
         if (scope.RepId is null)
         {
             var quotaByRep = quotas.GroupBy(q => q.RepId).ToDictionary(g => g.Key, g => g.Sum(q => q.Amount));
-            var wonByRep = closed.Where(d => d.StageId == wonId).GroupBy(d => d.OwnerRepId)
-                .Select(g => (RepId: g.Key, Won: g.Sum(d => d.Amount)))
-                .OrderByDescending(r => r.Won)
-                .Take(TopRepCount)
+            var wonByRep = (await closedInQuarter.Where(d => d.StageId == wonId)
+                    .GroupBy(d => d.OwnerRepId)
+                    .Select(g => new { RepId = g.Key, Won = g.Sum(d => d.Amount) })
+                    .OrderByDescending(r => r.Won)
+                    .Take(TopRepCount)
+                    .ToListAsync(cancellationToken))
+                .Select(r => (r.RepId, r.Won))
                 .ToList();
             var ids = wonByRep.Select(r => r.RepId).ToList();
             var names = await db.Reps.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
