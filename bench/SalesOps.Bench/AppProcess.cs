@@ -18,6 +18,8 @@ public sealed record MemoryUse(double RssMiB, double PeakRssMiB);
 public sealed partial class AppProcess : IAsyncDisposable
 {
     public const string ReadyPath = "/account/login";
+    public const string ProductionEnvironment = "Production";
+    public const string DevelopmentEnvironment = "Development";
     private const int OutputLines = 200;
     private const int SigTerm = 15;
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
@@ -25,18 +27,19 @@ public sealed partial class AppProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private AppProcess(Process process, Uri baseAddress, string dataDirectory)
+    private AppProcess(Process process, Uri baseAddress, string dataDirectory, string databasePath)
     {
         _process = process;
         BaseAddress = baseAddress;
         DataDirectory = dataDirectory;
+        DatabasePath = databasePath;
     }
 
     public Uri BaseAddress { get; }
 
     public string DataDirectory { get; }
 
-    public string DatabasePath => Path.Combine(DataDirectory, "salesops.db");
+    public string DatabasePath { get; }
 
     public int ProcessId => _process.Id;
 
@@ -45,8 +48,16 @@ public sealed partial class AppProcess : IAsyncDisposable
 
     /// <summary>Starts the app and waits until <see cref="ReadyPath"/> answers 200; returns the app and how long that took.</summary>
     /// <param name="seedDemoCompany">Passed to the app's SalesOps:SeedDemoCompany setting.</param>
+    public static Task<(AppProcess App, TimeSpan StartTime)> StartAsync(
+        string webDll, string dataDirectory, bool seedDemoCompany, TimeSpan timeout, CancellationToken cancellationToken) =>
+        StartAsync(webDll, dataDirectory, Path.Combine(dataDirectory, "salesops.db"), seedDemoCompany, ProductionEnvironment, timeout, cancellationToken);
+
+    /// <summary>The same, on a database file outside <paramref name="dataDirectory"/> (e.g. a generated company kept between runs).</summary>
+    /// <param name="environmentName">
+    /// <see cref="ProductionEnvironment"/> for measurements; see <see cref="EnvironmentForBrowsers"/> when a browser needs the static assets.
+    /// </param>
     public static async Task<(AppProcess App, TimeSpan StartTime)> StartAsync(
-        string webDll, string dataDirectory, bool seedDemoCompany, TimeSpan timeout, CancellationToken cancellationToken)
+        string webDll, string dataDirectory, string databasePath, bool seedDemoCompany, string environmentName, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (!File.Exists(webDll))
         {
@@ -63,15 +74,15 @@ public sealed partial class AppProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         startInfo.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
-        startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        startInfo.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        startInfo.Environment["ConnectionStrings__SalesOps"] = $"Data Source={Path.Combine(dataDirectory, "salesops.db")}";
+        startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = environmentName;
+        startInfo.Environment["DOTNET_ENVIRONMENT"] = environmentName;
+        startInfo.Environment["ConnectionStrings__SalesOps"] = $"Data Source={Path.GetFullPath(databasePath)}";
         startInfo.Environment["SalesOps__DataProtectionKeysPath"] = Path.Combine(dataDirectory, "keys");
         startInfo.Environment["SalesOps__SeedDemoCompany"] = seedDemoCompany ? "true" : "false";
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("dotnet did not start.");
-        var app = new AppProcess(process, baseAddress, dataDirectory);
+        var app = new AppProcess(process, baseAddress, dataDirectory, Path.GetFullPath(databasePath));
         process.OutputDataReceived += (_, e) => app.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => app.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -87,6 +98,15 @@ public sealed partial class AppProcess : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The environment to run <paramref name="webDll"/> in when a browser must load its scripts and styles. A build
+    /// output (unlike a publish output) has no wwwroot folder: its static assets live in the project, the npm and
+    /// NuGet folders, and only the Development environment reads the manifest that maps them. In Production such
+    /// an app answers every asset with an empty 200, so Blazor's script never runs.
+    /// </summary>
+    public static string EnvironmentForBrowsers(string webDll) =>
+        Directory.Exists(Path.Combine(Path.GetDirectoryName(webDll)!, "wwwroot")) ? ProductionEnvironment : DevelopmentEnvironment;
 
     /// <summary>VmRSS and VmHWM from /proc; null where /proc is not available.</summary>
     public MemoryUse? ReadMemory()

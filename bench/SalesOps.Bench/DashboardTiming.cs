@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesOps.Shared.Access;
-using SalesOps.Web.Data;
 using SalesOps.Web.Features.Home;
 
 namespace SalesOps.Bench;
@@ -30,14 +28,7 @@ public sealed class DashboardTiming(string dbPath, int iterations = 200, int war
             ($"Rep (rep {rep}, most deals)", new Actor("bench", Roles.Rep, RepId: (int)rep)),
         ];
 
-        var services = new ServiceCollection();
-        var connectionString = DataExtensions.ResolveSqlitePath($"Data Source={Path.GetFullPath(dbPath)}", Directory.GetCurrentDirectory());
-        services.AddDbContextFactory<SalesOpsDbContext>(o => o.UseSqlite(connectionString));
-        services.AddSingleton<StageCatalog>();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<HomeDashboardService>();
-        await using var provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<StageCatalog>().LoadAsync(cancellationToken);
+        await using var provider = await InProcessServices.BuildAsync(dbPath, s => s.AddSingleton<HomeDashboardService>(), configureContext: null, cancellationToken);
         var dashboard = provider.GetRequiredService<HomeDashboardService>();
 
         var first = Stopwatch.StartNew();
@@ -53,22 +44,6 @@ public sealed class DashboardTiming(string dbPath, int iterations = 200, int war
         return results;
     }
 
-    private async Task<Percentiles> TimeAsync(HomeDashboardService dashboard, Actor actor, CancellationToken cancellationToken)
-    {
-        var budget = Stopwatch.StartNew();
-        for (var i = 0; i < warmup && budget.Elapsed.TotalSeconds < budgetSecondsPerRole / 4.0; i++)
-        {
-            await dashboard.LoadAsync(actor, cancellationToken);
-        }
-
-        var samples = new List<double>(iterations);
-        while (samples.Count < iterations && budget.Elapsed.TotalSeconds < budgetSecondsPerRole)
-        {
-            var start = Stopwatch.GetTimestamp();
-            await dashboard.LoadAsync(actor, cancellationToken);
-            samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-        }
-
-        return Percentiles.Of(samples);
-    }
+    private Task<Percentiles> TimeAsync(HomeDashboardService dashboard, Actor actor, CancellationToken cancellationToken) =>
+        CallTiming.MeasureAsync(ct => dashboard.LoadAsync(actor, ct), new TimingPlan(iterations, warmup, budgetSecondsPerRole), cancellationToken);
 }

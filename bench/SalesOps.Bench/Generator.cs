@@ -113,7 +113,8 @@ public sealed class Generator(GeneratorOptions options)
         }
     }
 
-    private static async Task MigrateAsync(string dbPath, CancellationToken cancellationToken)
+    /// <summary>The app's EF migrations, as the app applies them at start-up; also brings an older generated file up to date.</summary>
+    public static async Task MigrateAsync(string dbPath, CancellationToken cancellationToken)
     {
         var contextOptions = new DbContextOptionsBuilder<SalesOpsDbContext>()
             .UseSqlite(new SqliteConnectionStringBuilder { DataSource = dbPath }.ToString())

@@ -105,10 +105,7 @@ public sealed class IngestLatency(Uri baseAddress, IngestSettings settings)
         }
         finally
         {
-            foreach (var client in clients)
-            {
-                await client.DisposeAsync();
-            }
+            await LiveClient.DisposeAllAsync(clients);
         }
     }
 
@@ -121,31 +118,8 @@ public sealed class IngestLatency(Uri baseAddress, IngestSettings settings)
         expectedClose = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
-    private async Task<List<LiveClient>> ConnectAsync(CancellationToken cancellationToken)
-    {
-        const int Batch = 50;
-        List<LiveClient> clients = [];
-        try
-        {
-            for (var connected = 0; connected < settings.Clients; connected += Batch)
-            {
-                var batch = Enumerable.Range(0, Math.Min(Batch, settings.Clients - connected))
-                    .Select(_ => LiveClient.ConnectAsync(baseAddress, settings.ApiKey, cancellationToken));
-                clients.AddRange(await Task.WhenAll(batch));
-            }
-
-            return clients;
-        }
-        catch
-        {
-            foreach (var client in clients)
-            {
-                await client.DisposeAsync();
-            }
-
-            throw;
-        }
-    }
+    private Task<List<LiveClient>> ConnectAsync(CancellationToken cancellationToken) =>
+        LiveClient.ConnectManyAsync(baseAddress, settings.ApiKey, settings.Clients, batch: 50, cancellationToken);
 
     /// <summary>Waits, at most <see cref="Drain"/>, until every client has every expected event.</summary>
     private static async Task DrainAsync(List<LiveClient> clients, List<(EventKey Key, long SentAt)> sent, CancellationToken cancellationToken)

@@ -52,6 +52,41 @@ public sealed class LiveClient : IAsyncDisposable
 
     public bool TryGetArrival(EventKey key, out long timestamp) => _arrivals.TryGetValue(key, out timestamp);
 
+    /// <summary>Every deal event received so far, with the <see cref="Stopwatch"/> timestamp of its first arrival.</summary>
+    public IEnumerable<KeyValuePair<EventKey, long>> Arrivals => _arrivals;
+
+    /// <summary>
+    /// Connects <paramref name="count"/> clients, <paramref name="batch"/> at a time so the server's handshakes are
+    /// spread out; all or nothing (the ones connected are disposed if one fails).
+    /// </summary>
+    public static async Task<List<LiveClient>> ConnectManyAsync(Uri baseAddress, string apiKey, int count, int batch, CancellationToken cancellationToken)
+    {
+        List<LiveClient> clients = [];
+        try
+        {
+            for (var connected = 0; connected < count; connected += batch)
+            {
+                var next = Enumerable.Range(0, Math.Min(batch, count - connected)).Select(_ => ConnectAsync(baseAddress, apiKey, cancellationToken));
+                clients.AddRange(await Task.WhenAll(next));
+            }
+
+            return clients;
+        }
+        catch
+        {
+            await DisposeAllAsync(clients);
+            throw;
+        }
+    }
+
+    public static async Task DisposeAllAsync(IEnumerable<LiveClient> clients)
+    {
+        foreach (var client in clients)
+        {
+            await client.DisposeAsync();
+        }
+    }
+
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
     /// <summary>The argument is a LiveEvent: sequence, at, kind, entityId, teamId, repId and payload (a JSON string of the deal snapshot).</summary>

@@ -21,6 +21,20 @@ const string Usage = """
       dashboard --db PATH [--iterations 200] [--warmup 20] [--budget 60]
           Only the home dashboard query timing, against an existing database (e.g. from generate).
           Writes bench/results/dashboard-latest.md.
+
+      pipeline [--deals 1000000] [--db PATH] [--parts queries,hub,browsers]
+          [--iterations 100] [--warmup 10] [--budget 30] [--index "CREATE INDEX …; …"] [--plans]
+          [--clients 1000] [--client-processes 2] [--moves 60] [--interval 1000]
+          [--pages 10] [--board-moves 30] [--board-interval 1000] [--start-timeout 180] [--app PATH/SalesOps.Web.dll]
+          The "Live pipeline board" measurements. queries: column totals and the board's first page, in process,
+          on a generated company (reuses --db if the file exists, else generates --deals into it or a temp file),
+          with query plans of every case over its goal (--plans: of all); --index runs SQL (CREATE/DROP INDEX) on a
+          copy and times it again. hub: a stage move → --clients hub clients, interleaved with a bare SignalR
+          broadcast to as many clients. browsers: a stage move → --pages open boards in headless Chromium, on the
+          demo company. Writes bench/results/pipeline-latest.md.
+
+      hub-listen --url URL --key KEY --clients N [--batch 50]
+          Internal: the hub clients of `pipeline` run in such child processes.
     """;
 
 using var cancel = new CancellationTokenSource();
@@ -42,6 +56,8 @@ try
         "generate" => await GenerateCommand.RunAsync(arguments, cancel.Token),
         "run" => await RunCommand.RunAsync(arguments, cancel.Token),
         "dashboard" => await DashboardCommand.RunAsync(arguments, cancel.Token),
+        "pipeline" => await PipelineCommand.RunAsync(arguments, cancel.Token),
+        HubListenCommand.Name => await HubListenCommand.RunAsync(arguments, cancel.Token),
         _ => throw new UsageException($"Unknown command '{arguments.Command}'."),
     };
 }

@@ -9,8 +9,9 @@ public sealed class Report(string title)
 {
     private readonly List<string> _context = [];
     private readonly List<(string Measure, string Value)> _values = [];
-    private readonly List<(string Measure, Percentiles Timing)> _latencies = [];
+    private readonly List<(string Measure, Percentiles Timing, LatencyGoal? Goal)> _latencies = [];
     private readonly List<string> _notes = [];
+    private readonly List<(string Title, string Body)> _details = [];
 
     public Report Context(string line)
     {
@@ -20,9 +21,13 @@ public sealed class Report(string title)
 
     public void Value(string measure, string value) => _values.Add((measure, value));
 
-    public void Latency(string measure, Percentiles timing) => _latencies.Add((measure, timing));
+    /// <param name="goal">When given, the table gets a Goal column saying whether it was met.</param>
+    public void Latency(string measure, Percentiles timing, LatencyGoal? goal = null) => _latencies.Add((measure, timing, goal));
 
     public void Note(string line) => _notes.Add(line);
+
+    /// <summary>A block of preformatted text after the tables (SQL, query plans), under a bold title.</summary>
+    public void Detail(string title, string body) => _details.Add((title, body.TrimEnd()));
 
     public static string Ms(TimeSpan time) => Ms(time.TotalMilliseconds);
 
@@ -61,10 +66,13 @@ public sealed class Report(string title)
 
         if (_latencies.Count > 0)
         {
-            md.AppendLine().AppendLine("| Latency | n | p50 | p95 | p99 | max |").AppendLine("|---|---:|---:|---:|---:|---:|");
-            foreach (var (measure, t) in _latencies)
+            var goals = _latencies.Any(l => l.Goal is not null);
+            md.AppendLine().AppendLine("| Latency | n | p50 | p95 | p99 | max |" + (goals ? " Goal |" : ""))
+                .AppendLine("|---|---:|---:|---:|---:|---:|" + (goals ? "---|" : ""));
+            foreach (var (measure, t, goal) in _latencies)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {measure} | {Count(t.Count)} | {Ms(t.P50)} | {Ms(t.P95)} | {Ms(t.P99)} | {Ms(t.Max)} |");
+                md.Append(CultureInfo.InvariantCulture, $"| {measure} | {Count(t.Count)} | {Ms(t.P50)} | {Ms(t.P95)} | {Ms(t.P99)} | {Ms(t.Max)} |");
+                md.AppendLine(goals ? $" {goal?.Describe(t) ?? ""} |" : "");
             }
         }
 
@@ -75,6 +83,11 @@ public sealed class Report(string title)
             {
                 md.AppendLine(CultureInfo.InvariantCulture, $"- {note}");
             }
+        }
+
+        foreach (var (detailTitle, body) in _details)
+        {
+            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"**{detailTitle}**").AppendLine().AppendLine("```").AppendLine(body).AppendLine("```");
         }
 
         return md.ToString();

@@ -129,7 +129,7 @@ public static class RunCommand
         await Task.Delay(TimeSpan.FromSeconds(seconds), cancellationToken);
     }
 
-    private static void DeleteQuietly(DirectoryInfo directory)
+    internal static void DeleteQuietly(DirectoryInfo directory)
     {
         try
         {

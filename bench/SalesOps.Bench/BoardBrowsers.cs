@@ -1,0 +1,133 @@
+using Microsoft.Playwright;
+
+namespace SalesOps.Bench;
+
+/// <summary>
+/// One headless system Chromium with several signed-in pages on the pipeline board, each in its own browser
+/// context (its own Blazor circuit), with <see cref="BoardObserverScript"/> installed.
+/// </summary>
+public sealed class BoardBrowsers : IAsyncDisposable
+{
+    public const string BoardPath = "/pipeline";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+    ];
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _consoleErrors = new();
+
+    private BoardBrowsers(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        _browser = browser;
+    }
+
+    public List<IPage> Pages { get; } = [];
+
+    public static async Task<BoardBrowsers> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        try
+        {
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = Environment.GetEnvironmentVariable("SALESOPS_CHROMIUM") ?? "/usr/bin/chromium",
+                Headless = true,
+                Args = ChromiumArgs,
+            });
+            return new BoardBrowsers(playwright, browser);
+        }
+        catch
+        {
+            playwright.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Signs in once through the login form, then opens <paramref name="count"/> boards with that session's cookie.</summary>
+    public async Task OpenBoardsAsync(Uri baseAddress, string email, string password, int count)
+    {
+        var login = await NewContextAsync(baseAddress, storageState: null);
+        var page = await login.NewPageAsync();
+        Watch(page);
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await WaitAsync(page, "signed in, the interactive marker", p => WaitInteractiveAsync(p));
+        var session = await login.StorageStateAsync();
+        await login.CloseAsync();
+
+        for (var i = 0; i < count; i++)
+        {
+            var context = await NewContextAsync(baseAddress, session);
+            var board = await context.NewPageAsync();
+            Watch(board);
+            await board.GotoAsync(BoardPath);
+            await WaitAsync(board, "the board's interactive marker", p => WaitInteractiveAsync(p));
+            await WaitAsync(board, "a card in a column", p => p.Locator("section[data-stage-id] article[data-deal-id]").First.WaitForAsync(new() { State = WaitForSelectorState.Attached }));
+            await board.EvaluateAsync(BoardObserverScript.Install);
+            Pages.Add(board);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    /// <summary>The layout renders this marker once the circuit is interactive; before that a click or an update does nothing.</summary>
+    private static Task WaitInteractiveAsync(IPage page) =>
+        page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>Keeps the first console errors and failed requests: they say why a circuit never became interactive.</summary>
+    private void Watch(IPage page)
+    {
+        page.Console += (_, message) => Keep(message.Type == "error" ? message.Text : null);
+        page.RequestFailed += (_, request) => Keep($"{request.Method} {request.Url} failed: {request.Failure}");
+        page.Response += (_, response) => Keep(response.Status >= 400 ? $"{response.Request.Method} {response.Url} → {response.Status}" : null);
+    }
+
+    private void Keep(string? problem)
+    {
+        if (problem is not null && _consoleErrors.Count < 10)
+        {
+            _consoleErrors.Enqueue(problem);
+        }
+    }
+
+    /// <summary>Runs a wait; on a timeout, says what was awaited, what the page showed instead and the console errors.</summary>
+    private async Task WaitAsync(IPage page, string what, Func<IPage, Task> wait)
+    {
+        try
+        {
+            await wait(page);
+        }
+        catch (TimeoutException ex)
+        {
+            var blazor = await page.EvaluateAsync<bool>("() => typeof window.Blazor !== 'undefined'");
+            var text = string.Join(' ', (await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 })).Split((char[])['\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+            throw new TimeoutException($"No {what} at {page.Url} ({ex.Message.Split('\n')[0]}); the page says: {text[..Math.Min(300, text.Length)]}; console errors: {(_consoleErrors.IsEmpty ? "none" : string.Join(" | ", _consoleErrors))}; " +
+                $"Blazor's script {(blazor ? "ran" : "did not run (window.Blazor is undefined)")}", ex);
+        }
+    }
+
+    private async Task<IBrowserContext> NewContextAsync(Uri baseAddress, string? storageState)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            Locale = "en-US",
+            TimezoneId = "UTC",
+            StorageState = storageState,
+        });
+        context.SetDefaultTimeout(30_000);
+        return context;
+    }
+}

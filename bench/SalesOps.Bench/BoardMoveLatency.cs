@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using SalesOps.Web.Data;
+
+namespace SalesOps.Bench;
+
+/// <param name="Pages">Open boards, each its own browser context and circuit.</param>
+/// <param name="Moves">Measured moves, one every <paramref name="IntervalMs"/>.</param>
+/// <param name="Warmup">Unmeasured moves first.</param>
+public sealed record BoardSettings(int Pages, int Moves, int IntervalMs, int Warmup = 2, int Shuttles = 4);
+
+/// <param name="Latency">PATCH sent → card in the target column, one sample per page and move.</param>
+/// <param name="Missing">(page, move) pairs where the card never showed up within the drain time.</param>
+public sealed record BoardMoveResult(Percentiles Latency, Percentiles RoundTrip, int Sent, int Failed, int Missing, string? FirstError);
+
+/// <summary>
+/// Moves deals between open columns through the ingest API and measures, in every open board, the time until the
+/// card shows in its new column: the page's <c>Date.now()</c> when it appeared minus the bench's clock at send
+/// (same machine, same wall clock).
+/// </summary>
+public sealed class BoardMoveLatency(BoardSettings settings, IReadOnlyList<IPage> pages, IReadOnlyList<BoardShuttle> shuttles)
+{
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(10);
+
+    public async Task<BoardMoveResult> RunAsync(Uri baseAddress, string apiKey, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        var where = shuttles.ToDictionary(s => s.DealId, s => s.HomeStageId);
+        var sent = new Dictionary<string, double>();
+        var roundTrips = new List<double>();
+        var failed = 0;
+        string? firstError = null;
+        var schedule = Stopwatch.StartNew();
+        for (var i = 0; i < settings.Warmup + settings.Moves; i++)
+        {
+            var due = TimeSpan.FromMilliseconds((double)i * settings.IntervalMs);
+            if (due > schedule.Elapsed)
+            {
+                await Task.Delay(due - schedule.Elapsed, cancellationToken);
+            }
+
+            var shuttle = shuttles[i % shuttles.Count];
+            var target = where[shuttle.DealId] == shuttle.HomeStageId ? shuttle.AwayStageId : shuttle.HomeStageId;
+            var token = $"move-{i}";
+            var selector = BoardObserverScript.CardSelector(target, shuttle.DealId);
+            await Task.WhenAll(pages.Select(p => p.EvaluateAsync<bool>(BoardObserverScript.Watch, new object[] { token, selector })));
+
+            using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/deals/{shuttle.DealId}")
+            {
+                Content = JsonContent.Create(new { stage = StageName(target) }),
+            };
+            var sentAt = UnixMs();
+            var start = Stopwatch.GetTimestamp();
+            using var response = await http.SendAsync(request, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var roundTrip = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (!response.IsSuccessStatusCode)
+            {
+                failed++;
+                firstError ??= $"PATCH /api/deals/{shuttle.DealId} → {(int)response.StatusCode}: {body[..Math.Min(300, body.Length)]}";
+                continue;
+            }
+
+            where[shuttle.DealId] = target;
+            if (i >= settings.Warmup)
+            {
+                sent[token] = sentAt;
+                roundTrips.Add(roundTrip);
+            }
+        }
+
+        var seen = await DrainAsync(sent, cancellationToken);
+        var latencies = seen.SelectMany(page => sent.Where(s => page.ContainsKey(s.Key)).Select(s => page[s.Key] - s.Value)).ToList();
+        return new BoardMoveResult(Percentiles.Of(latencies), Percentiles.Of(roundTrips), sent.Count, failed, sent.Count * pages.Count - latencies.Count, firstError);
+    }
+
+    /// <summary>Reads every page's appearance times until all moves showed everywhere, at most <see cref="Drain"/>.</summary>
+    private async Task<IReadOnlyList<Dictionary<string, double>>> DrainAsync(Dictionary<string, double> sent, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var seen = await Task.WhenAll(pages.Select(p => p.EvaluateAsync<Dictionary<string, double>>(BoardObserverScript.Seen)));
+            if (deadline.Elapsed > Drain || seen.All(page => sent.Keys.All(page.ContainsKey)))
+            {
+                return seen;
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    private static double UnixMs() => (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalMilliseconds;
+
+    private static string StageName(int stageId) => SalesOpsDbContext.DefaultStages.Single(s => s.Id == stageId).Name;
+}

@@ -1,0 +1,83 @@
+namespace SalesOps.Bench;
+
+/// <summary>
+/// <c>pipeline [--deals 1000000] [--db PATH] …</c>: the "Live pipeline board" measurements. 1) column totals and the
+/// board's first page in process on a generated company; 2) a stage move fanned out to many hub clients, next to a
+/// bare SignalR broadcast of the same size; 3) a stage move reaching open browser boards.
+/// </summary>
+public static class PipelineCommand
+{
+    private static readonly string[] AllParts = ["queries", "hub", "browsers"];
+
+    public static async Task<int> RunAsync(Arguments args, CancellationToken cancellationToken)
+    {
+        var deals = args.Int("deals", 1, 50_000_000) ?? 1_000_000;
+        var dbArgument = args.String("db");
+        var plan = new TimingPlan(args.Int("iterations", 1, 100_000) ?? 100, args.Int("warmup", 0, 10_000) ?? 10, args.Int("budget", 1, 3_600) ?? 30);
+        var indexes = args.String("index");
+        var allPlans = args.Flag("plans");
+        var hub = new FanoutSettings(
+            args.Int("clients", 1, 10_000) ?? 1_000,
+            args.Int("client-processes", 1, 16) ?? 2,
+            args.Int("moves", 1, 3_600) ?? 60,
+            args.Int("interval", 50, 60_000) ?? 1_000);
+        var browsers = new BoardSettings(args.Int("pages", 1, 50) ?? 10, args.Int("board-moves", 1, 1_000) ?? 30, args.Int("board-interval", 100, 60_000) ?? 1_000);
+        var startTimeout = TimeSpan.FromSeconds(args.Int("start-timeout", 1, 600) ?? 180);
+        var webDll = Path.GetFullPath(args.String("app") ?? BenchPaths.WebDll);
+        var parts = Parts(args.String("parts"));
+        args.EnsureAllRead();
+
+        var report = new Report("SalesOps pipeline board").WithMachine();
+        var temp = Directory.CreateTempSubdirectory("salesops-pipeline-");
+        try
+        {
+            var db = await CompanyAsync(report, dbArgument ?? Path.Combine(temp.FullName, "pipeline.db"), deals, cancellationToken);
+            if (parts.Contains("queries"))
+            {
+                await new PipelineQueryStep(db, plan, indexes, browsers.Pages, allPlans).AddToAsync(report, cancellationToken);
+            }
+
+            if (parts.Contains("hub"))
+            {
+                await new HubFanoutStep(db, webDll, hub, startTimeout).AddToAsync(report, temp.FullName, cancellationToken);
+            }
+
+            if (parts.Contains("browsers"))
+            {
+                await new BoardBrowserStep(webDll, browsers, startTimeout).AddToAsync(report, temp.FullName, cancellationToken);
+            }
+        }
+        finally
+        {
+            RunCommand.DeleteQuietly(temp);
+        }
+
+        await report.PublishAsync(BenchPaths.Results("pipeline-latest.md"));
+        return 0;
+    }
+
+    /// <summary>Reuses the file at <paramref name="db"/> when there is one; otherwise generates a company of <paramref name="deals"/> deals into it.</summary>
+    private static async Task<string> CompanyAsync(Report report, string db, int deals, CancellationToken cancellationToken)
+    {
+        db = Path.GetFullPath(db);
+        if (File.Exists(db))
+        {
+            var existing = await new BenchDatabase(db).CountAsync("Deals");
+            Console.WriteLine($"Reusing {db} ({existing:N0} deals).");
+            report.Context($"Company: existing file {db}, {Report.Count(existing)} deals");
+            return db;
+        }
+
+        Console.WriteLine($"Generating {deals:N0} deals into {db}…");
+        var generated = await new Generator(GeneratorOptions.For(deals)).GenerateAsync(db, fresh: true, cancellationToken);
+        report.Context($"Company: generated {Report.Count(deals)} deals ({Report.Count(generated.Rows)} rows, {Report.Count((long)generated.RowsPerSecond)} rows/s) into {db}");
+        return db;
+    }
+
+    private static HashSet<string> Parts(string? text)
+    {
+        var parts = (text ?? string.Join(',', AllParts)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        var unknown = parts.Except(AllParts).ToList();
+        return unknown.Count == 0 ? parts : throw new UsageException($"--parts takes {string.Join(", ", AllParts)}; unknown: {string.Join(", ", unknown)}.");
+    }
+}
