@@ -21,7 +21,8 @@ public sealed class PipelineBoardService(
     LiveEventBus bus,
     TimeProvider clock)
 {
-    public const int PageSize = 50;
+    /// <summary>Cards per column before "show more": a column shows about five at a time, and every card costs render time.</summary>
+    public const int PageSize = 20;
 
     /// <summary>How long boards that show the same thing may share one read when nothing changed in between.</summary>
     private static readonly TimeSpan ShareFor = TimeSpan.FromSeconds(15);
