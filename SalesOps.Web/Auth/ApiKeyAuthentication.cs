@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesOps.Shared.Access;
+using SalesOps.Shared.Domain;
 using SalesOps.Web.Data;
 
 namespace SalesOps.Web.Auth;
@@ -15,7 +17,7 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    IDbContextFactory<SalesOpsDbContext> factory) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+    ApiKeyCache keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
@@ -33,9 +35,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var hash = ApiKeyHasher.Hash(key);
-        await using var db = await factory.CreateDbContextAsync(Context.RequestAborted);
-        var apiKey = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, Context.RequestAborted);
+        var apiKey = await keys.FindActiveAsync(key, Context.RequestAborted);
         if (apiKey is null)
         {
             Logger.LogWarning("Rejected an unknown or revoked API key from {Ip}", Context.Connection.RemoteIpAddress);
@@ -51,6 +51,38 @@ public sealed class ApiKeyAuthenticationHandler(
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
+}
+
+/// <summary>
+/// Active keys by hash, read from the database at most once a minute per key: a CRM pushing a burst of changes
+/// should not cost a query per request. Revoking a key through <see cref="ApiKeyService"/> forgets it at once.
+/// </summary>
+public sealed class ApiKeyCache(IDbContextFactory<SalesOpsDbContext> factory, TimeProvider clock)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+    private readonly ConcurrentDictionary<string, (ApiKey? Key, DateTimeOffset ReadAt)> _byHash = new();
+
+    public async Task<ApiKey?> FindActiveAsync(string plainKey, CancellationToken cancellationToken)
+    {
+        var hash = ApiKeyHasher.Hash(plainKey);
+        var now = clock.GetUtcNow();
+        if (_byHash.TryGetValue(hash, out var cached) && now - cached.ReadAt < Lifetime)
+        {
+            return cached.Key;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, cancellationToken);
+        // Unknown keys are not remembered: anyone could fill the cache by sending random ones.
+        if (key is not null)
+        {
+            _byHash[hash] = (key, now);
+        }
+
+        return key;
+    }
+
+    public void Forget(string hash) => _byHash.TryRemove(hash, out _);
 }
 
 public static class ApiKeyHasher

@@ -8,7 +8,7 @@ namespace SalesOps.Web.Auth;
 
 /// <summary>Admins create and revoke the keys CRMs use to push deals. The plain key is shown once, at creation.</summary>
 /// <remarks>Also lists users for the admin page: both are admin-only reads of the same kind.</remarks>
-public sealed class ApiKeyService(IDbContextFactory<SalesOpsDbContext> factory, LiveWriter writer)
+public sealed class ApiKeyService(IDbContextFactory<SalesOpsDbContext> factory, LiveWriter writer, ApiKeyCache cache)
 {
     public sealed record CreatedKey(ApiKey Key, string PlainKey);
 
@@ -75,6 +75,7 @@ public sealed class ApiKeyService(IDbContextFactory<SalesOpsDbContext> factory, 
             }
 
             key.RevokedAt = DateTime.UtcNow;
+            cache.Forget(key.Hash);
             changes.Audit(actor.Name, nameof(ApiKey), key.Name, "revoked", null, null);
             return true;
         });

@@ -59,6 +59,7 @@ public static class AuthExtensions
             .SetApplicationName("SalesOps")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.IsPathRooted(keys) ? keys : Path.Combine(builder.Environment.ContentRootPath, keys)));
 
+        services.AddSingleton<ApiKeyCache>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<CurrentActor>();
         return builder;

@@ -13,7 +13,7 @@ public static class DataExtensions
         connectionString = ResolveSqlitePath(connectionString, builder.Environment.ContentRootPath);
 
         builder.Services.AddOptions<SalesOpsOptions>().BindConfiguration(SalesOpsOptions.Section).ValidateOnStart();
-        builder.Services.AddDbContextFactory<SalesOpsDbContext>(o => o.UseSqlite(connectionString));
+        builder.Services.AddDbContextFactory<SalesOpsDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
         builder.Services.AddSingleton<StageCatalog>();
         builder.Services.AddScoped<DemoCompanySeeder>();
         builder.Services.AddHostedService<DatabaseInitializer>();
