@@ -27,7 +27,9 @@ public class IngestApiTests : AppTest
         }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var created = await ReadAsync<DealSnapshot>(response);
+        var body = await ReadAsync<JsonElement>(response);
+        Assert.Equal("BestCase", body.GetProperty("forecastCategory").GetString());
+        var created = body.Deserialize<DealSnapshot>(Json)!;
         Assert.Equal("Proposal", created.Stage);
         Assert.Equal(50, created.Probability);
         var saved = await QueryAsync(db => db.Deals.Include(d => d.StageHistory).SingleAsync(d => d.ExternalId == "crm-123"));

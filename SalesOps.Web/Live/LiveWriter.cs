@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using SalesOps.Shared.Domain;
 using SalesOps.Web.Data;
@@ -54,7 +55,7 @@ public sealed class LiveWriter(IDbContextFactory<SalesOpsDbContext> factory, Liv
 /// <summary>Collects the audit entries and live events of one change, saved with it.</summary>
 public sealed class ChangeSet(SalesOpsDbContext db)
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private readonly List<LiveEvent> _events = [];
 

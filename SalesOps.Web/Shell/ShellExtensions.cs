@@ -25,6 +25,8 @@ public static class ShellExtensions
         // The security headers middleware sends X-Frame-Options: DENY; antiforgery would add a second, weaker one.
         services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
         services.AddProblemDetails();
+        // Enums travel as their names ("Commit", not 2), in answers as in requests.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<MoneyFormat>();

@@ -1,0 +1,117 @@
+using Bunit;
+using Microsoft.AspNetCore.Components.Web;
+using SalesOps.Tests.Infrastructure;
+using SalesOps.Web.Features.Pipeline;
+
+namespace SalesOps.Tests.Pipeline;
+
+public class DealCardViewTests : BunitTest
+{
+    private static readonly DealCard Card = new(
+        Id: 42,
+        Name: "Northwind Traders – Growth Suite",
+        Account: "Northwind Traders",
+        Owner: "Robert Chen",
+        OwnerRepId: 1,
+        TeamId: 1,
+        StageId: 3,
+        Amount: 48_250m,
+        Probability: 50,
+        ExpectedClose: new DateOnly(2026, 12, 15),
+        ClosedOn: null,
+        DaysInStage: 12,
+        IsStale: false,
+        Version: 4);
+
+    [Fact]
+    public void A_card_shows_account_compact_amount_owner_expected_close_and_days_in_stage()
+    {
+        var cut = Render<DealCardView>(p => p.Add(c => c.Card, Card));
+
+        Assert.Equal("Northwind Traders", cut.Find(".deal-account").TextContent);
+        Assert.Equal("$48.3K", cut.Find(".deal-amount").TextContent);
+        Assert.Equal("Robert Chen", cut.Find(".owner").TextContent);
+        Assert.Equal("12/15/2026", cut.Find("span[title='Expected close']").TextContent);
+        Assert.Equal("12 d in stage", cut.Find("[data-testid=days-in-stage]").TextContent);
+        Assert.Equal("Northwind Traders – Growth Suite, $48,250", cut.Find("[role=button]").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void A_closed_card_shows_its_close_date_instead_of_the_expected_one()
+    {
+        var cut = Render<DealCardView>(p => p.Add(c => c.Card, Card with { StageId = 5, ClosedOn = new DateOnly(2026, 11, 20) }));
+
+        Assert.Equal("11/20/2026", cut.Find("span[title='Close date']").TextContent);
+        Assert.Empty(cut.FindAll("span[title='Expected close']"));
+    }
+
+    [Fact]
+    public void A_fresh_card_has_no_stale_mark()
+    {
+        var cut = Render<DealCardView>(p => p.Add(c => c.Card, Card));
+
+        Assert.Empty(cut.FindAll("[data-testid=stale]"));
+        Assert.DoesNotContain("stale", cut.Find("article").ClassList);
+    }
+
+    [Fact]
+    public void A_stale_card_shows_the_stale_mark()
+    {
+        var cut = Render<DealCardView>(p => p.Add(c => c.Card, Card with { IsStale = true }));
+
+        Assert.Contains("Stale", cut.Find("[data-testid=stale]").TextContent);
+        Assert.Contains("stale", cut.Find("article").ClassList);
+    }
+
+    [Fact]
+    public void A_name_that_starts_with_the_account_shows_only_the_product_part()
+    {
+        var cut = Render<DealCardView>(p => p.Add(c => c.Card, Card));
+
+        var name = cut.Find(".deal-name");
+        Assert.Equal("Growth Suite", name.TextContent);
+        Assert.Equal("Northwind Traders – Growth Suite", name.GetAttribute("title"));
+    }
+
+    [Fact]
+    public void A_name_that_does_not_start_with_the_account_is_shown_whole()
+    {
+        var cut = Render<DealCardView>(p => p.Add(c => c.Card, Card with { Name = "Renewal 2027 – Northwind Traders" }));
+
+        Assert.Equal("Renewal 2027 – Northwind Traders", cut.Find(".deal-name").TextContent);
+    }
+
+    [Fact]
+    public void Clicking_the_card_opens_it()
+    {
+        DealCard? opened = null;
+        var cut = Render<DealCardView>(p => p.Add(c => c.Card, Card).Add(c => c.OnOpen, (DealCard c) => opened = c));
+
+        cut.Find("article").Click();
+
+        Assert.Equal(Card, opened);
+    }
+
+    [Fact]
+    public void Enter_on_the_focused_card_opens_it()
+    {
+        DealCard? opened = null;
+        var cut = Render<DealCardView>(p => p.Add(c => c.Card, Card).Add(c => c.OnOpen, (DealCard c) => opened = c));
+
+        cut.Find("article").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+
+        Assert.Equal(Card, opened);
+    }
+
+    [Fact]
+    public void Other_keys_on_the_card_do_not_open_it()
+    {
+        var opened = 0;
+        var cut = Render<DealCardView>(p => p.Add(c => c.Card, Card).Add(c => c.OnOpen, (DealCard _) => opened++));
+
+        cut.Find("article").KeyDown(new KeyboardEventArgs { Key = "a" });
+        cut.Find("article").KeyDown(new KeyboardEventArgs { Key = "Tab" });
+
+        Assert.Equal(0, opened);
+    }
+}
