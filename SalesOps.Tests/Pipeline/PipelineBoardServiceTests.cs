@@ -163,7 +163,7 @@ public class PipelineBoardServiceTests : AppTest
     }
 
     [Fact]
-    public async Task A_rep_who_filters_by_another_rep_or_team_sees_nothing_of_theirs()
+    public async Task A_rep_filtering_by_another_rep_or_team_sees_no_deals_at_all()
     {
         var rep = await QueryAsync(db => db.Reps.AsNoTracking().SingleAsync(r => r.Email == DemoCompany.RepEmail));
         var other = await QueryAsync(db => db.Reps.AsNoTracking().FirstAsync(r => r.TeamId != rep.TeamId));

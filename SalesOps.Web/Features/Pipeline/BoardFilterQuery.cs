@@ -22,20 +22,27 @@ public static class BoardFilterQuery
         ["closed"] = f.Closed == ClosedWindow.ThisQuarter ? null : f.Closed.ToString(),
     };
 
+    /// <summary>Reads a filter from query values; anything unreadable is ignored rather than refused.</summary>
     public static BoardFilter FromQuery(
-        int? team, int? rep, int? territory, int? product, string? channel, string? from, string? to, decimal? min, decimal? max, string? q, string? closed) =>
+        string? team, string? rep, string? territory, string? product, string? channel, string? from, string? to, string? min, string? max, string? q, string? closed) =>
         new BoardFilter(
-            team,
-            rep,
-            territory,
-            product,
+            Id(team),
+            Id(rep),
+            Id(territory),
+            Id(product),
             Enum.TryParse<SalesChannel>(channel, ignoreCase: true, out var c) ? c : null,
             Date(from),
             Date(to),
-            min,
-            max,
+            Amount(min),
+            Amount(max),
             q,
             Enum.TryParse<ClosedWindow>(closed, ignoreCase: true, out var w) ? w : ClosedWindow.ThisQuarter).Sanitized();
+
+    private static int? Id(string? text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    private static decimal? Amount(string? text) =>
+        decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) ? amount : null;
 
     private static DateOnly? Date(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;

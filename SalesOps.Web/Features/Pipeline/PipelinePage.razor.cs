@@ -41,15 +41,16 @@ public sealed partial class PipelinePage : IDisposable
     [Inject] private MoneyFormat Money { get; set; } = default!;
     [Inject] private ILogger<PipelinePage> Logger { get; set; } = default!;
 
-    [SupplyParameterFromQuery(Name = "team")] private int? Team { get; set; }
-    [SupplyParameterFromQuery(Name = "rep")] private int? Rep { get; set; }
-    [SupplyParameterFromQuery(Name = "territory")] private int? Territory { get; set; }
-    [SupplyParameterFromQuery(Name = "product")] private int? Product { get; set; }
+    // Query values arrive as text and are parsed leniently: a mangled shared link shows a board, not an error.
+    [SupplyParameterFromQuery(Name = "team")] private string? Team { get; set; }
+    [SupplyParameterFromQuery(Name = "rep")] private string? Rep { get; set; }
+    [SupplyParameterFromQuery(Name = "territory")] private string? Territory { get; set; }
+    [SupplyParameterFromQuery(Name = "product")] private string? Product { get; set; }
     [SupplyParameterFromQuery(Name = "channel")] private string? Channel { get; set; }
     [SupplyParameterFromQuery(Name = "from")] private string? From { get; set; }
     [SupplyParameterFromQuery(Name = "to")] private string? To { get; set; }
-    [SupplyParameterFromQuery(Name = "min")] private decimal? Min { get; set; }
-    [SupplyParameterFromQuery(Name = "max")] private decimal? Max { get; set; }
+    [SupplyParameterFromQuery(Name = "min")] private string? Min { get; set; }
+    [SupplyParameterFromQuery(Name = "max")] private string? Max { get; set; }
     [SupplyParameterFromQuery(Name = "q")] private string? Query { get; set; }
     [SupplyParameterFromQuery(Name = "closed")] private string? Closed { get; set; }
 
