@@ -5,7 +5,7 @@
 
     function formatter(spec) {
         if (spec.valueFormat === "money") {
-            const f = new Intl.NumberFormat(spec.locale, { style: "currency", currency: spec.currency, notation: "compact", maximumFractionDigits: 1 });
+            const f = new Intl.NumberFormat(spec.locale, { style: "currency", currency: spec.currency, currencyDisplay: "narrowSymbol", notation: "compact", maximumFractionDigits: 1 });
             return v => f.format(v);
         }
         if (spec.valueFormat === "percent") {
