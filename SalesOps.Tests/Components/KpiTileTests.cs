@@ -33,4 +33,15 @@ public class KpiTileTests : BunitTest
 
         Assert.Equal("$1.1M", cut.Find("[data-testid=kpi-value]").TextContent);
     }
+
+    [Fact]
+    public void A_tile_with_a_destination_is_a_link_named_after_the_tile_and_one_without_is_not()
+    {
+        var linked = Render<KpiTile>(p => p.Add(t => t.Kpi, "open").Add(t => t.Title, "Open pipeline").Add(t => t.Value, "$1M").Add(t => t.AsOf, DateTime.UtcNow).Add(t => t.Href, "pipeline"));
+        var plain = Render<KpiTile>(p => p.Add(t => t.Kpi, "won").Add(t => t.Title, "Won").Add(t => t.Value, "$1M").Add(t => t.AsOf, DateTime.UtcNow));
+
+        Assert.Equal("pipeline", linked.Find("a").GetAttribute("href"));
+        Assert.Equal("Open pipeline", linked.Find("a").GetAttribute("aria-label"));
+        Assert.Empty(plain.FindAll("a"));
+    }
 }
