@@ -93,6 +93,34 @@ public class PipelineBoardTests(E2EFixture fixture)
     }
 
     [Fact]
+    public async Task A_filter_goes_into_the_url_is_shareable_and_is_remembered_by_the_browser()
+    {
+        var page = await fixture.NewPageAsync();
+        await LoginPage.AsAsync(page, DemoCompany.VpEmail);
+        await PipelineBoardPage.OpenAsync(page);
+
+        await page.GetByLabel("Search deal or account").FillAsync("group");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/pipeline\?q=group$"));
+        var cards = page.Locator("article[data-deal-id]");
+        await Expect(cards.First).ToBeVisibleAsync();
+        Assert.All(await cards.AllInnerTextsAsync(), text => Assert.Contains("group", text, StringComparison.OrdinalIgnoreCase));
+
+        // The same browser opening a plain /pipeline gets its last filter back.
+        var again = await page.Context.NewPageAsync();
+        await PipelineBoardPage.OpenAsync(again);
+        await Expect(again).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"q=group"));
+
+        // Someone else opening the link sees the same filtered board.
+        var colleague = await fixture.NewPageAsync();
+        await LoginPage.AsAsync(colleague, DemoCompany.AnalystEmail);
+        await PipelineBoardPage.OpenAsync(colleague, "?q=group");
+        await Expect(colleague.GetByLabel("Search deal or account")).ToHaveValueAsync("group");
+        Assert.All(await colleague.Locator("article[data-deal-id]").AllInnerTextsAsync(), text => Assert.Contains("group", text, StringComparison.OrdinalIgnoreCase));
+        await page.Context.CloseAsync();
+        await colleague.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_pipeline_board_screenshot_for_the_readme()
     {
         var page = await fixture.NewPageAsync();
