@@ -639,9 +639,19 @@ namespace SalesOps.Web.Data.Migrations
                 column: "ProductId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Deals_StageId_ClosedOn_OwnerRepId_TeamId_Amount",
+                name: "IX_Deals_StageId_ClosedOn_OwnerRepId_TeamId_Amount_Probability_Channel",
                 table: "Deals",
-                columns: new[] { "StageId", "ClosedOn", "OwnerRepId", "TeamId", "Amount" });
+                columns: new[] { "StageId", "ClosedOn", "OwnerRepId", "TeamId", "Amount", "Probability", "Channel" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_StageId_Probability_Amount_Channel",
+                table: "Deals",
+                columns: new[] { "StageId", "Probability", "Amount", "Channel" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_StageId_StageEnteredAt",
+                table: "Deals",
+                columns: new[] { "StageId", "StageEnteredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Deals_StageId_TeamId_Amount_Probability",
@@ -672,11 +682,47 @@ namespace SalesOps.Web.Data.Migrations
                 name: "IX_Territories_OwnerRepId",
                 table: "Territories",
                 column: "OwnerRepId");
+
+            // A full-text index of deal and account names (SQLite FTS5), kept in step by triggers, so searching a
+            // board of a million deals looks words up instead of scanning every name.
+            migrationBuilder.Sql("""
+                CREATE VIRTUAL TABLE DealSearch USING fts5(name, account, tokenize = 'unicode61 remove_diacritics 2');
+
+                INSERT INTO DealSearch(rowid, name, account)
+                SELECT d.Id, d.Name, a.Name FROM Deals AS d JOIN Accounts AS a ON a.Id = d.AccountId;
+
+                CREATE TRIGGER DealSearch_DealInserted AFTER INSERT ON Deals BEGIN
+                    INSERT INTO DealSearch(rowid, name, account)
+                    VALUES (new.Id, new.Name, (SELECT Name FROM Accounts WHERE Id = new.AccountId));
+                END;
+
+                CREATE TRIGGER DealSearch_DealRenamed AFTER UPDATE OF Name, AccountId ON Deals BEGIN
+                    DELETE FROM DealSearch WHERE rowid = old.Id;
+                    INSERT INTO DealSearch(rowid, name, account)
+                    VALUES (new.Id, new.Name, (SELECT Name FROM Accounts WHERE Id = new.AccountId));
+                END;
+
+                CREATE TRIGGER DealSearch_DealDeleted AFTER DELETE ON Deals BEGIN
+                    DELETE FROM DealSearch WHERE rowid = old.Id;
+                END;
+
+                CREATE TRIGGER DealSearch_AccountRenamed AFTER UPDATE OF Name ON Accounts BEGIN
+                    UPDATE DealSearch SET account = new.Name WHERE rowid IN (SELECT Id FROM Deals WHERE AccountId = new.Id);
+                END;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""
+                DROP TRIGGER IF EXISTS DealSearch_AccountRenamed;
+                DROP TRIGGER IF EXISTS DealSearch_DealDeleted;
+                DROP TRIGGER IF EXISTS DealSearch_DealRenamed;
+                DROP TRIGGER IF EXISTS DealSearch_DealInserted;
+                DROP TABLE IF EXISTS DealSearch;
+                """);
+
             migrationBuilder.DropTable(
                 name: "ApiKeys");
 

@@ -11,8 +11,8 @@ using SalesOps.Web.Data;
 namespace SalesOps.Web.Data.Migrations
 {
     [DbContext(typeof(SalesOpsDbContext))]
-    [Migration("20261127013528_BoardTotalsIndexes")]
-    partial class BoardTotalsIndexes
+    [Migration("20261127022842_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
