@@ -9,10 +9,12 @@ public sealed class StageCatalog(IDbContextFactory<SalesOpsDbContext> factory)
     private IReadOnlyList<Stage> _stages = [];
 
     public IReadOnlyList<Stage> All => _stages;
-    public IReadOnlyList<int> OrderedIds => _stages.Select(s => s.Id).ToList();
-    public IReadOnlyList<int> OpenIds => _stages.Where(s => !s.IsClosed).Select(s => s.Id).ToList();
-    public int WonId => _stages.Single(s => s.IsWon).Id;
-    public int LostId => _stages.Single(s => s.IsLost).Id;
+
+    // Read on every board and dashboard load: worked out once when the stages are loaded.
+    public IReadOnlyList<int> OrderedIds { get; private set; } = [];
+    public IReadOnlyList<int> OpenIds { get; private set; } = [];
+    public int WonId { get; private set; }
+    public int LostId { get; private set; }
 
     public Stage? Find(int id) => _stages.FirstOrDefault(s => s.Id == id);
 
@@ -23,6 +25,11 @@ public sealed class StageCatalog(IDbContextFactory<SalesOpsDbContext> factory)
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        _stages = await db.Stages.AsNoTracking().OrderBy(s => s.Order).ToListAsync(cancellationToken);
+        var stages = await db.Stages.AsNoTracking().OrderBy(s => s.Order).ToListAsync(cancellationToken);
+        OrderedIds = stages.Select(s => s.Id).ToList();
+        OpenIds = stages.Where(s => !s.IsClosed).Select(s => s.Id).ToList();
+        WonId = stages.Single(s => s.IsWon).Id;
+        LostId = stages.Single(s => s.IsLost).Id;
+        _stages = stages;
     }
 }
