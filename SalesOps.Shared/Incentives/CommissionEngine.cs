@@ -1,3 +1,5 @@
+using SalesOps.Shared.Kpis;
+
 namespace SalesOps.Shared.Incentives;
 
 /// <summary>
@@ -100,12 +102,21 @@ public static class CommissionEngine
     /// </summary>
     public static Restatement Restate(CommissionStatement paid, CommissionStatement recomputed)
     {
-        if (paid.Period != recomputed.Period)
-            throw new ArgumentException($"Restating {paid.Period} needs that period worked out again, not {recomputed.Period}.", nameof(recomputed));
+        return Restate(paid.Period, paid.Earned, paid.CreditedDealIds, recomputed);
+    }
 
-        var before = paid.CreditedDealIds.ToHashSet();
+    /// <summary>
+    /// The same comparison from what was kept when the period was paid (its earnings and the deals it credited), since
+    /// the deals as they stood then cannot be read back once one has been reversed.
+    /// </summary>
+    public static Restatement Restate(Period period, decimal previouslyPaid, IEnumerable<int> previouslyCreditedDealIds, CommissionStatement recomputed)
+    {
+        if (period != recomputed.Period)
+            throw new ArgumentException($"Restating {period} needs that period worked out again, not {recomputed.Period}.", nameof(recomputed));
+
+        var before = previouslyCreditedDealIds.ToHashSet();
         var now = recomputed.CreditedDealIds.ToHashSet();
-        return new Restatement(paid.Period, paid.Earned, recomputed.Earned)
+        return new Restatement(period, previouslyPaid, recomputed.Earned)
         {
             ReversedDealIds = before.Where(id => !now.Contains(id)).ToList(),
             AddedDealIds = now.Where(id => !before.Contains(id)).ToList(),

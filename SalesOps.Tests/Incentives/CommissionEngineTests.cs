@@ -266,6 +266,15 @@ public class CommissionEngineTests
     }
 
     [Fact]
+    public void A_period_can_be_restated_from_what_was_kept_when_it_was_paid()
+    {
+        var restatement = CommissionEngine.Restate(Q1, 5_100m, [A.DealId, B.DealId, C.DealId], Compute(Plan(), A, C));
+
+        Assert.Equal(-2_600m, restatement.Difference);
+        Assert.Equal([B.DealId], restatement.ReversedDealIds);
+    }
+
+    [Fact]
     public void An_unchanged_restatement_adds_no_line()
     {
         var restatement = CommissionEngine.Restate(Compute(Plan(), A, B), Compute(Plan(), A, B));
