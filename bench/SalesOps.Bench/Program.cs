@@ -33,6 +33,10 @@ const string Usage = """
           broadcast to as many clients. browsers: a stage move → --pages open boards in headless Chromium, on the
           demo company. Writes bench/results/pipeline-latest.md.
 
+      commission [--reps 1000] [--deals-per-rep 40] [--iterations 10] [--seed 1]
+          The commission engine in memory: a statement per rep for a quarter, "pays if won now" for one open deal
+          per rep, and the fair leaderboard; goal ≤ 2 s for 1,000 reps. Writes bench/results/commission-latest.md.
+
       hub-listen --url URL --key KEY --clients N [--batch 50]
           Internal: the hub clients of `pipeline` run in such child processes.
     """;
@@ -57,6 +61,7 @@ try
         "run" => await RunCommand.RunAsync(arguments, cancel.Token),
         "dashboard" => await DashboardCommand.RunAsync(arguments, cancel.Token),
         "pipeline" => await PipelineCommand.RunAsync(arguments, cancel.Token),
+        "commission" => await CommissionCommand.RunAsync(arguments, cancel.Token),
         HubListenCommand.Name => await HubListenCommand.RunAsync(arguments, cancel.Token),
         _ => throw new UsageException($"Unknown command '{arguments.Command}'."),
     };
