@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesOps.Tests.Infrastructure;
 using SalesOps.Web;
+using SalesOps.Web.Cli;
 using SalesOps.Web.Data;
 
 namespace SalesOps.Tests.Integration;
@@ -31,6 +32,26 @@ public class FirstRunTests
         var hint = Assert.Single(logs.Entries, e => e.Category == typeof(DatabaseInitializer).FullName);
         Assert.Equal(LogLevel.Warning, hint.Level);
         Assert.Contains("dotnet run --project SalesOps.Web -- users add <email> --role Admin", hint.Message);
+    }
+
+    [Fact]
+    public async Task A_database_whose_first_admin_was_created_gets_no_demo_company_even_where_the_demo_is_on()
+    {
+        var directory = TestDatabase.NewDirectory();
+        var path = Path.Combine(directory, "company.db");
+        var console = new CliConsole(TextWriter.Null, TextWriter.Null, name => name == UsersAddCommand.PasswordVariable ? "Acme-first-run-1" : null, null);
+        Assert.Equal(0, await SalesOpsCli.RunAsync(
+            ["users", "add", "bea@acme.test", "--role", "Admin"], console,
+            new Dictionary<string, string?> { ["ConnectionStrings:SalesOps"] = $"Data Source={path}", ["SalesOps:DataProtectionKeysPath"] = Path.Combine(directory, "keys") },
+            TestContext.Current.CancellationToken));
+
+        await using var app = new SalesOpsAppFactory(path, directory, seed: true);
+        app.StartServer();
+
+        await using var db = await app.Service<IDbContextFactory<SalesOpsDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["bea@acme.test"], await db.Users.Select(u => u.Email!).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.Teams.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.ApiKeys.CountAsync(TestContext.Current.CancellationToken));
     }
 
     [Theory]
