@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -58,16 +59,19 @@ public class PipelineBoardTests(E2EFixture fixture)
         await LoginPage.AsAsync(page, DemoCompany.VpEmail);
         var board = await PipelineBoardPage.OpenAsync(page);
         var dealId = await board.FirstDealIdAsync(Proposal);
-        var version = await fixture.QueryAsync(db => db.Deals.Where(d => d.Id == dealId).Select(d => d.Version).SingleAsync());
-        var proposalAmount = await board.Amount(Proposal).InnerTextAsync();
+        var deal = await fixture.QueryAsync(db => db.Deals.Where(d => d.Id == dealId).Select(d => new { d.Version, d.Amount }).SingleAsync());
+        var proposalAmount = await board.Amount(Proposal).GetAttributeAsync("data-value");
 
         using var api = new HttpClient { BaseAddress = fixture.App.BaseAddress };
         api.DefaultRequestHeaders.Add("X-Api-Key", DemoCompany.IngestKey);
-        (await api.PatchAsJsonAsync($"/api/deals/{dealId}", new { stage = "Negotiation", version })).EnsureSuccessStatusCode();
+        (await api.PatchAsJsonAsync($"/api/deals/{dealId}", new { stage = "Negotiation", version = deal.Version })).EnsureSuccessStatusCode();
 
         await Expect(board.Card(Negotiation, dealId)).ToBeVisibleAsync();
         await Expect(board.Card(Proposal, dealId)).ToHaveCountAsync(0);
-        await Expect(board.Amount(Proposal)).Not.ToHaveTextAsync(proposalAmount);
+        await Expect(board.Amount(Proposal)).Not.ToHaveAttributeAsync("data-value", proposalAmount!);
+        Assert.Equal(
+            decimal.Parse(proposalAmount!, CultureInfo.InvariantCulture) - deal.Amount,
+            decimal.Parse((await board.Amount(Proposal).GetAttributeAsync("data-value"))!, CultureInfo.InvariantCulture));
         await page.Context.CloseAsync();
     }
 

@@ -5,7 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace SalesOps.Tests.Infrastructure;
 
 /// <summary>The real app on Kestrel (a random loopback port unless one is given) over its own SQLite file.</summary>
-public sealed class SalesOpsAppFactory(string databasePath, string directory, bool seed = true, int port = 0) : WebApplicationFactory<Program>
+/// <param name="seed">SalesOps:SeedDemoCompany; null leaves it unset, so the environment decides.</param>
+/// <param name="configure">Runs last, e.g. to start in another environment or capture the logs.</param>
+public sealed class SalesOpsAppFactory(string databasePath, string directory, bool? seed = true, int port = 0, Action<IWebHostBuilder>? configure = null)
+    : WebApplicationFactory<Program>
 {
     public string DatabasePath => databasePath;
 
@@ -22,9 +25,14 @@ public sealed class SalesOpsAppFactory(string databasePath, string directory, bo
         builder.UseEnvironment("Development");
         // UseSetting, not ConfigureAppConfiguration: Program reads these while building, before late sources apply.
         builder.UseSetting("ConnectionStrings:SalesOps", ConnectionString);
-        builder.UseSetting("SalesOps:SeedDemoCompany", seed ? "true" : "false");
+        if (seed is { } seedDemo)
+        {
+            builder.UseSetting("SalesOps:SeedDemoCompany", seedDemo ? "true" : "false");
+        }
+
         builder.UseSetting("SalesOps:DataProtectionKeysPath", Path.Combine(directory, "keys"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         UseKestrel(port);
+        configure?.Invoke(builder);
     }
 }

@@ -6,9 +6,10 @@ const string Usage = """
 
     Usage: dotnet bench/SalesOps.Bench/bin/Release/net10.0/SalesOps.Bench.dll <command> [options]
 
-      generate --deals N [--accounts A] [--reps R] [--seed S] [--anchor yyyy-MM-dd] --db PATH
-          New SQLite file with the app's migrations and a synthetic company (18 months of deals up to the anchor
-          day, default today; quarterly quotas; API key 'bench-ingest-key'). Prints rows/s.
+      generate --deals N [--accounts A] [--reps R] [--months M] [--seed S] [--anchor yyyy-MM-dd] --db PATH
+          New SQLite file with the app's migrations and a company made by the app's own demo generator and seeder
+          at that size (default: the demo's proportions, 300 deals per rep, 6 per account, 18 months of quotas up to
+          the anchor day, default today; its users and API key 'demo-ingest-key'). Prints rows/s.
 
       run [--deals N] [--events 1000] [--clients 1] [--warmup-events 20] [--pause 5] [--idle 5]
           [--iterations 200] [--start-timeout 120] [--app PATH/SalesOps.Web.dll]
