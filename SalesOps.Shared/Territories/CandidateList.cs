@@ -1,0 +1,103 @@
+namespace SalesOps.Shared.Territories;
+
+/// <summary>
+/// Accounts that may still move out of a territory, sorted by potential, with removal and "nearest to a target
+/// potential" in near-constant time (skip pointers with path compression), so the balancer stays fast on large
+/// territories.
+/// </summary>
+internal sealed class CandidateList
+{
+    private readonly int[] _accounts;
+    private readonly double[] _potentials;
+    private readonly int[] _right; // first alive index ≥ i (Length = none)
+    private readonly int[] _left;  // slot s stands for index s − 1, so slot 0 means none
+
+    /// <param name="indexOf">Receives each account's index in this list, for <see cref="Remove"/>.</param>
+    public CandidateList(List<int> accounts, double[] potentialOf, int[] idOf, int[] indexOf)
+    {
+        accounts.Sort((a, b) => potentialOf[a] != potentialOf[b] ? potentialOf[a].CompareTo(potentialOf[b]) : idOf[a].CompareTo(idOf[b]));
+        _accounts = [.. accounts];
+        for (var i = 0; i < _accounts.Length; i++)
+        {
+            indexOf[_accounts[i]] = i;
+        }
+
+        _potentials = _accounts.Select(a => potentialOf[a]).ToArray();
+        _right = Enumerable.Range(0, _accounts.Length + 1).ToArray();
+        _left = Enumerable.Range(0, _accounts.Length + 1).ToArray();
+    }
+
+    public IEnumerable<int> Alive()
+    {
+        for (var i = FindRight(0); i < _accounts.Length; i = FindRight(i + 1))
+        {
+            yield return _accounts[i];
+        }
+    }
+
+    public void Remove(int index)
+    {
+        _right[index] = index + 1;
+        _left[index + 1] = index;
+    }
+
+    /// <summary>The alive accounts just below and just above <paramref name="target"/> (−1 when none).</summary>
+    public (int Below, int Above) Nearest(double target)
+    {
+        var low = 0;
+        var high = _potentials.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (_potentials[middle] < target)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        var above = FindRight(low);
+        var below = FindLeft(low) - 1;
+        return (below >= 0 ? _accounts[below] : -1, above < _accounts.Length ? _accounts[above] : -1);
+    }
+
+    private int FindRight(int i)
+    {
+        var root = i;
+        while (_right[root] != root)
+        {
+            root = _right[root];
+        }
+
+        while (_right[i] != root)
+        {
+            var next = _right[i];
+            _right[i] = root;
+            i = next;
+        }
+
+        return root;
+    }
+
+    // _left[s] == s means index s − 1 is alive (or s == 0, none); returns 1 + the last alive index < s.
+    private int FindLeft(int s)
+    {
+        var root = s;
+        while (_left[root] != root)
+        {
+            root = _left[root];
+        }
+
+        while (_left[s] != root)
+        {
+            var next = _left[s];
+            _left[s] = root;
+            s = next;
+        }
+
+        return root;
+    }
+}
