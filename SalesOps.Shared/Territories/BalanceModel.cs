@@ -70,7 +70,8 @@ public sealed record BalanceMove(
     {
         get
         {
-            var percent = Math.Abs(DriverPercentFromAverage).ToString("0.#", CultureInfo.InvariantCulture);
+            var size = Math.Abs(DriverPercentFromAverage);
+            var percent = size.ToString(size < 1 ? "0.##" : "0.#", CultureInfo.InvariantCulture);
             var side = DriverPercentFromAverage >= 0 ? "over" : "under";
             var why = Reason switch
             {

@@ -90,17 +90,20 @@ public sealed class TerritoryAssignment
     /// </summary>
     public static IReadOnlyList<RuleProblem> Validate(IEnumerable<TerritoryRule> territories) => Index(territories).Problems;
 
-    /// <summary>The geographic territory that claims a region (exact code, normalized), if any.</summary>
-    public int? TerritoryOfRegion(string regionCode) =>
-        RegionCodes.TryNormalize(regionCode, out var code) && _territoryByRegion.TryGetValue(code, out var id) ? id : null;
+    /// <summary>
+    /// The territory the region rule gives an account of this region (no named account considered): the one
+    /// claiming the region, else the one claiming its country; null when neither. This is the territory the balancer
+    /// keeps an account close to (<see cref="BalanceAccount.RegionTerritoryId"/>).
+    /// </summary>
+    public int? TerritoryOfRegion(string? regionCode) => ByRegion(regionCode).TerritoryId;
 
-    public TerritoryDecision Assign(int accountId, string? regionCode)
+    public TerritoryDecision Assign(int accountId, string? regionCode) =>
+        _territoryByNamedAccount.TryGetValue(accountId, out var named)
+            ? new TerritoryDecision(named, AssignmentReason.NamedAccount)
+            : ByRegion(regionCode);
+
+    private TerritoryDecision ByRegion(string? regionCode)
     {
-        if (_territoryByNamedAccount.TryGetValue(accountId, out var named))
-        {
-            return new TerritoryDecision(named, AssignmentReason.NamedAccount);
-        }
-
         if (!RegionCodes.TryNormalize(regionCode, out var code))
         {
             return new TerritoryDecision(null, AssignmentReason.Uncovered);

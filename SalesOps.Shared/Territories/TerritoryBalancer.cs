@@ -8,9 +8,9 @@ namespace SalesOps.Shared.Territories;
 /// The heuristic, deterministic for the same request:
 /// <list type="number">
 /// <item>Potential: repeatedly take the territory furthest from the average and move to (or from) the territory at
-/// the other extreme the account whose potential comes closest to half their difference, as long as that strictly
-/// narrows the pair; if the extreme partner has none, try the others in order; then try swapping two accounts
-/// (two moves). Among accounts that do as well as the best one (or well enough to reach the lower bound), one
+/// the other extreme the account whose potential comes closest to half their difference (or, in the plan sized for
+/// counts, to that half divided by half their account-count difference), as long as that strictly narrows the
+/// pair; if the extreme partner has none, try the others in order; then try swapping two accounts (two moves). Among accounts that do as well as the best one (or well enough to reach the lower bound), one
 /// going back to its region's territory is preferred, then one already away from it, then one leaving it.</item>
 /// <item>Account count: while the counts differ by two or more, move the account that narrows the counts without
 /// taking any territory outside the potential band already reached.</item>
@@ -20,7 +20,25 @@ namespace SalesOps.Shared.Territories;
 /// </summary>
 public static class TerritoryBalancer
 {
-    public static BalancePlan Suggest(BalanceRequest request) => new Planner(request).Run();
+    /// <summary>
+    /// Plans twice — once shipping potential in as few accounts as possible, once in accounts sized to also even
+    /// out counts — and keeps the plan with the lower imbalance; when the two are within
+    /// <see cref="EquallyBalanced"/> of each other, the one with the lower account imbalance.
+    /// </summary>
+    public static BalancePlan Suggest(BalanceRequest request)
+    {
+        var fewest = new Planner(request);
+        var bound = fewest.LowerBound(request.MaxMoves);
+        var unlimited = request.MaxMoves is null ? bound : fewest.LowerBound(null);
+        var byCount = new Planner(request).Run(sizeForCounts: true, bound, unlimited);
+        var byPotential = fewest.Run(sizeForCounts: false, bound, unlimited);
+        return Math.Abs(byCount.After.Imbalance - byPotential.After.Imbalance) <= EquallyBalanced
+            ? byCount.After.AccountImbalance < byPotential.After.AccountImbalance ? byCount : byPotential
+            : byCount.After.Imbalance < byPotential.After.Imbalance ? byCount : byPotential;
+    }
+
+    /// <summary>Plans whose imbalances differ by less than this (0.1 percentage point) count as equally balanced.</summary>
+    public const double EquallyBalanced = 0.001;
 
     /// <summary>The lower bound on the imbalance of any plan within the request's budget (a fraction of the average).</summary>
     public static double LowerBound(BalanceRequest request) => new Planner(request).LowerBound(request.MaxMoves);
@@ -163,20 +181,24 @@ public static class TerritoryBalancer
                 }
             }
 
-            var descending = movable.Select(l => l.OrderByDescending(p => p).ToArray()).ToArray();
+            var descending = movable.Select(l =>
+            {
+                var sorted = l.ToArray();
+                Array.Sort(sorted);
+                Array.Reverse(sorted);
+                return sorted;
+            }).ToArray();
             return Fraction(BalanceBound.MinDeviation(_level, descending, maxMoves ?? BalanceBound.Unlimited));
         }
 
-        public BalancePlan Run()
+        public BalancePlan Run(bool sizeForCounts, double bound, double unlimited)
         {
             var before = Score();
             var levelsBefore = (double[])_level.Clone();
             var countsBefore = (int[])_count.Clone();
-            var bound = LowerBound(_request.MaxMoves);
-            var unlimited = _request.MaxMoves is null ? bound : LowerBound(null);
             _budgetLeft = _request.MaxMoves ?? long.MaxValue;
 
-            BalancePotential(bound * _mean);
+            BalancePotential(bound * _mean, sizeForCounts);
             BalanceCounts();
 
             var editableIndex = _editable.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
@@ -196,7 +218,7 @@ public static class TerritoryBalancer
             return new BalancePlan(_moves, before, Score(), bound, unlimited, _request.MaxMoves, loads);
         }
 
-        private void BalancePotential(double boundDeviation)
+        private void BalancePotential(double boundDeviation, bool sizeForCounts)
         {
             while (_budgetLeft > 0 && _editable.Length > 1)
             {
@@ -216,7 +238,7 @@ public static class TerritoryBalancer
                 foreach (var partner in partners)
                 {
                     var (from, to) = fromOver ? (critical, partner) : (partner, critical);
-                    if (BestMove(from, to, boundDeviation) is { } account)
+                    if (BestMove(from, to, boundDeviation, sizeForCounts) is { } account)
                     {
                         Move(account, to, reason, critical);
                         moved = true;
@@ -313,12 +335,22 @@ public static class TerritoryBalancer
             return (max, min);
         }
 
-        private int? BestMove(int from, int to, double boundDeviation)
+        /// <param name="sizeForCounts">
+        /// Aim for the account size that would ship half the potential gap in half the account-count gap, rather than
+        /// in one account, when the sender also has more accounts than the receiver.
+        /// </param>
+        private int? BestMove(int from, int to, double boundDeviation, bool sizeForCounts)
         {
             var target = (_level[from] - _level[to]) / 2;
             if (target <= 0)
             {
                 return null;
+            }
+
+            var surplus = (_count[from] - _count[to]) / 2.0;
+            if (sizeForCounts && surplus >= 1)
+            {
+                target /= surplus;
             }
 
             var before = Math.Max(Math.Abs(_level[from] - _mean), Math.Abs(_level[to] - _mean));

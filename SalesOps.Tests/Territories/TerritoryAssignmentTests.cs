@@ -62,6 +62,7 @@ public class TerritoryAssignmentTests
         Assert.Equal(new TerritoryDecision(5, AssignmentReason.Country), rules.Assign(1, "US-TX"));
         Assert.Equal(new TerritoryDecision(1, AssignmentReason.Region), rules.Assign(2, "US-CA"));
         Assert.Equal(new TerritoryDecision(5, AssignmentReason.Region), rules.Assign(3, "US"));
+        Assert.Equal(5, rules.TerritoryOfRegion("US-TX"));
     }
 
     [Fact]

@@ -120,6 +120,24 @@ public class TerritoryBalancerTests
     }
 
     [Fact]
+    public void A_binding_budget_raises_the_bound_to_what_the_moves_allowed_can_reach()
+    {
+        // East 40, West 0, average 20: one move of 10 leaves East 10 over, and no plan of one move does better.
+        var request = new BalanceRequest(
+            [new(1, "A", 10, 1), new(2, "B", 10, 1), new(3, "C", 10, 1), new(4, "D", 10, 1)],
+            [new(1, "East"), new(2, "West")],
+            MaxMoves: 1);
+
+        var plan = TerritoryBalancer.Suggest(request);
+
+        Assert.Single(plan.Moves);
+        Assert.Equal(0.5, plan.LowerBound, 1e-6);
+        Assert.Equal(0.5, plan.After.Imbalance, Precision);
+        Assert.Equal(0, plan.UnlimitedLowerBound, 1e-6);
+        Assert.True(plan.BudgetBinds);
+    }
+
+    [Fact]
     public void Account_counts_even_out_when_potential_is_already_balanced()
     {
         var request = new BalanceRequest(
