@@ -83,6 +83,7 @@ public sealed record BalanceMove(
             var contiguity = Contiguity switch
             {
                 ContiguityEffect.JoinsRegionTerritory => $" {AccountName} joins the territory of its region.",
+                ContiguityEffect.LeavesRegionTerritory when Reason == MoveReason.Swap => $" {AccountName} leaves the territory of its region.",
                 ContiguityEffect.LeavesRegionTerritory => $" {AccountName} leaves the territory of its region: no account of another region fits as well.",
                 _ => "",
             };

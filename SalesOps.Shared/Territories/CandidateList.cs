@@ -2,7 +2,7 @@ namespace SalesOps.Shared.Territories;
 
 /// <summary>
 /// Accounts that may still move out of a territory, sorted by potential, with removal and "nearest to a target
-/// potential" in near-constant time (skip pointers with path compression), so the balancer stays fast on large
+/// potential" in logarithmic time (skip pointers with path compression over removed entries), so the balancer stays fast on large
 /// territories.
 /// </summary>
 internal sealed class CandidateList
@@ -64,38 +64,24 @@ internal sealed class CandidateList
         return (below >= 0 ? _accounts[below] : -1, above < _accounts.Length ? _accounts[above] : -1);
     }
 
-    private int FindRight(int i)
+    private int FindRight(int i) => Root(_right, i);
+
+    // Slot s of _left stands for index s − 1: returns 1 + the last alive index below s (0 when none).
+    private int FindLeft(int s) => Root(_left, s);
+
+    private static int Root(int[] next, int i)
     {
         var root = i;
-        while (_right[root] != root)
+        while (next[root] != root)
         {
-            root = _right[root];
+            root = next[root];
         }
 
-        while (_right[i] != root)
+        while (next[i] != root)
         {
-            var next = _right[i];
-            _right[i] = root;
-            i = next;
-        }
-
-        return root;
-    }
-
-    // _left[s] == s means index s − 1 is alive (or s == 0, none); returns 1 + the last alive index < s.
-    private int FindLeft(int s)
-    {
-        var root = s;
-        while (_left[root] != root)
-        {
-            root = _left[root];
-        }
-
-        while (_left[s] != root)
-        {
-            var next = _left[s];
-            _left[s] = root;
-            s = next;
+            var following = next[i];
+            next[i] = root;
+            i = following;
         }
 
         return root;

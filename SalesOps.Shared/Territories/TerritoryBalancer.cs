@@ -10,8 +10,9 @@ namespace SalesOps.Shared.Territories;
 /// <item>Potential: repeatedly take the territory furthest from the average and move to (or from) the territory at
 /// the other extreme the account whose potential comes closest to half their difference (or, in the plan sized for
 /// counts, to that half divided by half their account-count difference), as long as that strictly narrows the
-/// pair; if the extreme partner has none, try the others in order; then try swapping two accounts (two moves). Among accounts that do as well as the best one (or well enough to reach the lower bound), one
-/// going back to its region's territory is preferred, then one already away from it, then one leaving it.</item>
+/// pair; if the extreme partner has none, try the others in order; then try swapping two accounts (two moves).
+/// Among accounts that do as well as the best one (or well enough to reach the lower bound), one going back to its
+/// region's territory is preferred, then one already away from it, then one leaving it.</item>
 /// <item>Account count: while the counts differ by two or more, move the account that narrows the counts without
 /// taking any territory outside the potential band already reached.</item>
 /// </list>
@@ -50,6 +51,10 @@ public static class TerritoryBalancer
     {
         private const int SwapPartners = 3;
 
+        // Swaps look at every account of the sending territory; past this many looks in one plan, stop swapping so a
+        // pathological request still plans in bounded time (counted, not timed, to stay deterministic).
+        private const long SwapLooks = 50_000_000;
+
         private readonly BalanceRequest _request;
         private readonly BalanceTerritory[] _editable;
         private readonly int[] _territory; // editable index, or −1 when the account cannot take part
@@ -69,6 +74,7 @@ public static class TerritoryBalancer
         private readonly int[] _indexInHomeList;
         private readonly List<BalanceMove> _moves = [];
         private long _budgetLeft;
+        private long _swapLooks;
 
         public Planner(BalanceRequest request)
         {
@@ -246,7 +252,7 @@ public static class TerritoryBalancer
                     }
                 }
 
-                if (!moved && _budgetLeft >= 2)
+                if (!moved && _budgetLeft >= 2 && _swapLooks < SwapLooks)
                 {
                     foreach (var partner in partners.Take(SwapPartners))
                     {
@@ -430,6 +436,7 @@ public static class TerritoryBalancer
             (int Out, int In, double After) best = (-1, -1, before - _tolerance);
             foreach (var outgoing in _native[from].Alive().Concat(_foreign[from].Alive()))
             {
+                _swapLooks++;
                 foreach (var list in (ReadOnlySpan<CandidateList>)[_native[to], _foreign[to]])
                 {
                     var (below, above) = list.Nearest(_potential[outgoing] - shift);
