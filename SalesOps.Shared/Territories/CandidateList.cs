@@ -12,20 +12,35 @@ internal sealed class CandidateList
     private readonly int[] _right; // first alive index ≥ i (Length = none)
     private readonly int[] _left;  // slot s stands for index s − 1, so slot 0 means none
 
+    /// <param name="accounts">Sorted by potential, ascending.</param>
     /// <param name="indexOf">Receives each account's index in this list, for <see cref="Remove"/>.</param>
-    public CandidateList(List<int> accounts, double[] potentialOf, int[] idOf, int[] indexOf)
+    public CandidateList(List<int> accounts, double[] potentialOf, int[] indexOf)
     {
-        accounts.Sort((a, b) => potentialOf[a] != potentialOf[b] ? potentialOf[a].CompareTo(potentialOf[b]) : idOf[a].CompareTo(idOf[b]));
         _accounts = [.. accounts];
+        _potentials = new double[_accounts.Length];
         for (var i = 0; i < _accounts.Length; i++)
         {
             indexOf[_accounts[i]] = i;
+            _potentials[i] = potentialOf[_accounts[i]];
         }
 
-        _potentials = _accounts.Select(a => potentialOf[a]).ToArray();
         _right = Enumerable.Range(0, _accounts.Length + 1).ToArray();
         _left = Enumerable.Range(0, _accounts.Length + 1).ToArray();
     }
+
+    private CandidateList(CandidateList original)
+    {
+        _accounts = original._accounts;
+        _potentials = original._potentials;
+        _right = (int[])original._right.Clone();
+        _left = (int[])original._left.Clone();
+    }
+
+    /// <summary>An independent copy: removals from one do not show in the other.</summary>
+    public CandidateList Clone() => new(this);
+
+    /// <summary>The potentials of every account the list started with, ascending, removed ones included.</summary>
+    public ReadOnlySpan<double> AllPotentials => _potentials;
 
     public IEnumerable<int> Alive()
     {

@@ -31,7 +31,7 @@ public static class TerritoryBalancer
         var fewest = new Planner(request);
         var bound = fewest.LowerBound(request.MaxMoves);
         var unlimited = request.MaxMoves is null ? bound : fewest.LowerBound(null);
-        var byCount = new Planner(request).Run(sizeForCounts: true, bound, unlimited);
+        var byCount = fewest.Clone().Run(sizeForCounts: true, bound, unlimited);
         var byPotential = fewest.Run(sizeForCounts: false, bound, unlimited);
         return Math.Abs(byCount.After.Imbalance - byPotential.After.Imbalance) <= EquallyBalanced
             ? byCount.After.AccountImbalance < byPotential.After.AccountImbalance ? byCount : byPotential
@@ -69,7 +69,7 @@ public static class TerritoryBalancer
         private readonly double _tolerance;
         private readonly CandidateList[] _native;
         private readonly CandidateList[] _foreign;
-        private readonly Dictionary<(int From, int Home), CandidateList> _byHome = [];
+        private readonly Dictionary<(int From, int Home), CandidateList> _byHome;
         private readonly int[] _indexInOwnList;
         private readonly int[] _indexInHomeList;
         private readonly List<BalanceMove> _moves = [];
@@ -144,13 +144,10 @@ public static class TerritoryBalancer
             var native = _editable.Select(_ => new List<int>()).ToArray();
             var foreign = _editable.Select(_ => new List<int>()).ToArray();
             var byHome = new Dictionary<(int, int), List<int>>();
-            for (var a = 0; a < n; a++)
+            var byPotential = Enumerable.Range(0, n).Where(a => _movable[a]).ToArray();
+            Array.Sort(byPotential, new PotentialThenId(_potential, _id));
+            foreach (var a in byPotential)
             {
-                if (!_movable[a])
-                {
-                    continue;
-                }
-
                 var t = _territory[a];
                 if (_home[a] == t)
                 {
@@ -166,35 +163,59 @@ public static class TerritoryBalancer
                 }
             }
 
-            _native = native.Select(l => new CandidateList(l, _potential, _id, _indexInOwnList)).ToArray();
-            _foreign = foreign.Select(l => new CandidateList(l, _potential, _id, _indexInOwnList)).ToArray();
-            foreach (var (key, list) in byHome)
-            {
-                _byHome[key] = new CandidateList(list, _potential, _id, _indexInHomeList);
-            }
+            _native = native.Select(l => new CandidateList(l, _potential, _indexInOwnList)).ToArray();
+            _foreign = foreign.Select(l => new CandidateList(l, _potential, _indexInOwnList)).ToArray();
+            _byHome = byHome.ToDictionary(e => e.Key, e => new CandidateList(e.Value, _potential, _indexInHomeList));
         }
+
+        /// <summary>A planner for the same request, as yet unplanned, sharing what planning does not change.</summary>
+        private Planner(Planner original)
+        {
+            _request = original._request;
+            _editable = original._editable;
+            _territory = (int[])original._territory.Clone();
+            _home = original._home;
+            _potential = original._potential;
+            _id = original._id;
+            _movable = original._movable;
+            _level = (double[])original._level.Clone();
+            _count = (int[])original._count.Clone();
+            _mean = original._mean;
+            _countMean = original._countMean;
+            _tolerance = original._tolerance;
+            _native = original._native.Select(l => l.Clone()).ToArray();
+            _foreign = original._foreign.Select(l => l.Clone()).ToArray();
+            _byHome = original._byHome.ToDictionary(e => e.Key, e => e.Value.Clone());
+            _indexInOwnList = original._indexInOwnList;
+            _indexInHomeList = original._indexInHomeList;
+        }
+
+        /// <summary>Call before <see cref="Run"/> changes this one.</summary>
+        public Planner Clone() => new(this);
 
         public BalanceScore Score() => new(Fraction(Deviation()), CountFraction());
 
         public double LowerBound(int? maxMoves)
         {
-            var movable = _editable.Select(_ => new List<double>()).ToArray();
-            for (var a = 0; a < _potential.Length; a++)
+            var descending = new double[_editable.Length][];
+            for (var t = 0; t < descending.Length; t++)
             {
-                if (_movable[a])
-                {
-                    movable[_territory[a]].Add(_potential[a]);
-                }
+                descending[t] = MergeDescending(_native[t].AllPotentials, _foreign[t].AllPotentials);
             }
 
-            var descending = movable.Select(l =>
-            {
-                var sorted = l.ToArray();
-                Array.Sort(sorted);
-                Array.Reverse(sorted);
-                return sorted;
-            }).ToArray();
             return Fraction(BalanceBound.MinDeviation(_level, descending, maxMoves ?? BalanceBound.Unlimited));
+        }
+
+        private static double[] MergeDescending(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+        {
+            var merged = new double[a.Length + b.Length];
+            int i = a.Length - 1, j = b.Length - 1;
+            for (var o = 0; o < merged.Length; o++)
+            {
+                merged[o] = j < 0 || (i >= 0 && a[i] >= b[j]) ? a[i--] : b[j--];
+            }
+
+            return merged;
         }
 
         public BalancePlan Run(bool sizeForCounts, double bound, double unlimited)
@@ -239,7 +260,7 @@ public static class TerritoryBalancer
                 var fromOver = overBy >= underBy;
                 var critical = fromOver ? over : under;
                 var reason = fromOver ? MoveReason.SourceOverAverage : MoveReason.TargetUnderAverage;
-                var partners = Partners(critical, fromOver);
+                var partners = Partners(critical, fromOver, fromOver ? under : over);
                 var moved = false;
                 foreach (var partner in partners)
                 {
@@ -254,7 +275,7 @@ public static class TerritoryBalancer
 
                 if (!moved && _budgetLeft >= 2 && _swapLooks < SwapLooks)
                 {
-                    foreach (var partner in partners.Take(SwapPartners))
+                    foreach (var partner in Partners(critical, fromOver, fromOver ? under : over).Take(SwapPartners))
                     {
                         var (from, to) = fromOver ? (critical, partner) : (partner, critical);
                         if (BestSwap(from, to) is { } swap)
@@ -291,9 +312,8 @@ public static class TerritoryBalancer
                 }
 
                 var band = Deviation();
-                var pairs = new[] { (most, fewest) }
-                    .Concat(Partners(most, fromOver: true, counts).Where(t => _count[t] <= _count[most] - 2).Select(t => (most, t)))
-                    .Concat(Partners(fewest, fromOver: false, counts).Where(t => _count[t] >= _count[fewest] + 2).Select(t => (t, fewest)));
+                var pairs = Partners(most, fromOver: true, fewest, counts).Where(t => _count[t] <= _count[most] - 2).Select(t => (most, t))
+                    .Concat(Partners(fewest, fromOver: false, most, counts).Where(t => t != most && _count[t] >= _count[fewest] + 2).Select(t => (t, fewest)));
                 var moved = false;
                 foreach (var (from, to) in pairs)
                 {
@@ -313,13 +333,20 @@ public static class TerritoryBalancer
             }
         }
 
-        /// <summary>The other editable territories from the opposite extreme inwards.</summary>
-        private List<int> Partners(int critical, bool fromOver, double[]? values = null)
+        /// <summary>
+        /// The other editable territories from the opposite extreme inwards, lazily: the extreme one first, the rest
+        /// sorted only when it did not do.
+        /// </summary>
+        private IEnumerable<int> Partners(int critical, bool fromOver, int extreme, double[]? values = null)
         {
+            yield return extreme;
             values ??= _level;
-            var order = Enumerable.Range(0, _editable.Length).Where(t => t != critical).ToList();
+            var order = Enumerable.Range(0, _editable.Length).Where(t => t != critical && t != extreme).ToList();
             order.Sort((a, b) => values[a] != values[b] ? (fromOver ? values[a].CompareTo(values[b]) : values[b].CompareTo(values[a])) : a.CompareTo(b));
-            return order;
+            foreach (var t in order)
+            {
+                yield return t;
+            }
         }
 
         private static (int Max, int Min) Extremes(double[] values)
@@ -507,5 +534,10 @@ public static class TerritoryBalancer
         private double Fraction(double deviation) => _mean > 0 ? deviation / _mean : 0;
 
         private static double Percent(double value, double mean) => mean > 0 ? (value - mean) / mean * 100 : 0;
+    }
+
+    private sealed class PotentialThenId(double[] potential, int[] id) : IComparer<int>
+    {
+        public int Compare(int a, int b) => potential[a] != potential[b] ? potential[a].CompareTo(potential[b]) : id[a].CompareTo(id[b]);
     }
 }

@@ -31,14 +31,14 @@ public static class BalanceCommand
             cancellationToken.ThrowIfCancellationRequested();
             var label = maxMoves is null ? "no budget" : $"budget {maxMoves:N0} moves";
             Console.WriteLine($"Balancing with {label}…");
-            var (plan, time) = BestOf(runs, () => TerritoryBalancer.Suggest(request with { MaxMoves = maxMoves }));
+            var (plan, time, cpu) = BestOf(runs, () => TerritoryBalancer.Suggest(request with { MaxMoves = maxMoves }));
             var bound = Stopwatch.StartNew();
             TerritoryBalancer.LowerBound(request with { MaxMoves = maxMoves });
             bound.Stop();
 
             var goal = time <= TimeGoal && (plan.BudgetBinds || plan.Gap <= GapGoal);
             met &= goal;
-            report.Value($"{label}: time (of which lower bound)", $"{Report.Ms(time)} ({Report.Ms(bound.Elapsed)})");
+            report.Value($"{label}: time · CPU time (lower bound alone)", $"{Report.Ms(time)} · {Report.Ms(cpu)} ({Report.Ms(bound.Elapsed)})");
             report.Value($"{label}: imbalance before → after", $"{Percent(plan.Before.Imbalance)} → {Percent(plan.After.Imbalance)}");
             report.Value($"{label}: lower bound · gap", $"{Percent(plan.LowerBound)} · {Percent(plan.Gap)}{(plan.BudgetBinds ? " (budget binds)" : "")}");
             report.Value($"{label}: account-count imbalance before → after", $"{Percent(plan.Before.AccountImbalance)} → {Percent(plan.After.AccountImbalance)}");
@@ -56,19 +56,27 @@ public static class BalanceCommand
         return met ? 0 : 1;
     }
 
-    private static (BalancePlan Plan, TimeSpan Time) BestOf(int runs, Func<BalancePlan> suggest)
+    /// <summary>The fastest of <paramref name="runs"/>, with its CPU time: on a busy machine wall time overstates the work.</summary>
+    private static (BalancePlan Plan, TimeSpan Time, TimeSpan Cpu) BestOf(int runs, Func<BalancePlan> suggest)
     {
+        using var process = Process.GetCurrentProcess();
         BalancePlan? plan = null;
-        var best = TimeSpan.MaxValue;
+        var best = (Time: TimeSpan.MaxValue, Cpu: TimeSpan.MaxValue);
         for (var i = 0; i < runs; i++)
         {
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             plan = suggest();
             watch.Stop();
-            best = watch.Elapsed < best ? watch.Elapsed : best;
+            process.Refresh();
+            if (watch.Elapsed < best.Time)
+            {
+                best = (watch.Elapsed, process.TotalProcessorTime - cpuBefore);
+            }
         }
 
-        return (plan!, best);
+        return (plan!, best.Time, best.Cpu);
     }
 
     private static string Percent(double fraction) => (fraction * 100).ToString("0.000", CultureInfo.InvariantCulture) + "%";
