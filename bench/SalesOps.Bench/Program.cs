@@ -38,6 +38,10 @@ const string Usage = """
           The commission engine in memory: a statement per rep for a quarter, "pays if won now" for one open deal
           per rep, and the fair leaderboard; goal ≤ 2 s for 1,000 reps. Writes bench/results/commission-latest.md.
 
+      balance [--accounts 100000] [--territories 50] [--budget 500] [--runs 3] [--seed 1]
+          The territory balancer on a generated book of business, with no budget and with --budget moves: time,
+          imbalance against the lower bound. Writes bench/results/balance-latest.md.
+
       hub-listen --url URL --key KEY --clients N [--batch 50]
           Internal: the hub clients of `pipeline` run in such child processes.
     """;
@@ -63,6 +67,7 @@ try
         "dashboard" => await DashboardCommand.RunAsync(arguments, cancel.Token),
         "pipeline" => await PipelineCommand.RunAsync(arguments, cancel.Token),
         "commission" => await CommissionCommand.RunAsync(arguments, cancel.Token),
+        "balance" => await BalanceCommand.RunAsync(arguments, cancel.Token),
         HubListenCommand.Name => await HubListenCommand.RunAsync(arguments, cancel.Token),
         _ => throw new UsageException($"Unknown command '{arguments.Command}'."),
     };
