@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesOps.Shared.Access;
-using SalesOps.Shared.Domain;
 using SalesOps.Tests.Infrastructure;
 using SalesOps.Web.Auth;
+using SalesOps.Web.Data.Seeding;
 
 namespace SalesOps.Tests.Integration;
 
@@ -91,6 +91,22 @@ public class ApiKeyTests : AppTest
 
         Assert.Equal(before, await QueryAsync(db => db.ApiKeys.CountAsync()));
     }
+
+    [Fact]
+    public async Task The_admin_page_shows_each_key_s_scope()
+    {
+        var team = await QueryAsync(db => db.Teams.AsNoTracking().OrderBy(t => t.Id).FirstAsync());
+        var scoped = await CreateKeyAsync("Team reader", new ApiKeyScope(ReadOnly: true, TeamIds: [team.Id]));
+        var admin = await SignedInClientAsync(DemoCompany.AdminEmail);
+
+        var html = await admin.GetStringAsync("/admin", TestContext.Current.CancellationToken);
+
+        var demoKey = await QueryAsync(db => db.ApiKeys.AsNoTracking().SingleAsync(k => k.Hash == ApiKeyHasher.Hash(DemoCompany.IngestKey)));
+        Assert.Matches($"data-key-id=\"{demoKey.Id}\"[^>]*>(?:(?!</tr>).)*data-read-only=\"false\" data-team-ids=\"\"", Flat(html));
+        Assert.Matches($"data-key-id=\"{scoped.Key.Id}\"[^>]*>(?:(?!</tr>).)*data-read-only=\"true\" data-team-ids=\"{team.Id}\"", Flat(html));
+    }
+
+    private static string Flat(string html) => html.ReplaceLineEndings(" ");
 
     private ApiKeyService Keys() => App.Services.CreateScope().ServiceProvider.GetRequiredService<ApiKeyService>();
 
