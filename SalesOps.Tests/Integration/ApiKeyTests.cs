@@ -50,7 +50,7 @@ public class ApiKeyTests : AppTest
         var api = ApiClient(created.PlainKey);
         var before = await CountsAsync();
 
-        var post = await api.PostAsJsonAsync("/api/deals", new { name = "x", accountId = account.Id, amount = 5, stage = "Proposal", expectedClose = "2027-01-01" }, TestContext.Current.CancellationToken);
+        var post = await PostDealAsync(api, account.Id);
         var patch = await api.PatchAsJsonAsync($"/api/deals/{deal.Id}", new { stage = "Won" }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
@@ -71,7 +71,7 @@ public class ApiKeyTests : AppTest
         var own = await api.PatchAsJsonAsync($"/api/deals/{ownDeal.Id}", new { amount = 777m }, TestContext.Current.CancellationToken);
         var before = await CountsAsync();
         var other = await api.PatchAsJsonAsync($"/api/deals/{otherDeal.Id}", new { amount = 777m }, TestContext.Current.CancellationToken);
-        var post = await api.PostAsJsonAsync("/api/deals", new { name = "x", accountId = otherAccount.Id, amount = 5, stage = "Proposal", expectedClose = "2027-01-01" }, TestContext.Current.CancellationToken);
+        var post = await PostDealAsync(api, otherAccount.Id);
 
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal(777m, (await QueryAsync(db => db.Deals.AsNoTracking().SingleAsync(d => d.Id == ownDeal.Id))).Amount);
@@ -105,6 +105,9 @@ public class ApiKeyTests : AppTest
         Assert.Matches($"data-key-id=\"{demoKey.Id}\"[^>]*>(?:(?!</tr>).)*data-read-only=\"false\" data-team-ids=\"\"", Flat(html));
         Assert.Matches($"data-key-id=\"{scoped.Key.Id}\"[^>]*>(?:(?!</tr>).)*data-read-only=\"true\" data-team-ids=\"{team.Id}\"", Flat(html));
     }
+
+    private static Task<HttpResponseMessage> PostDealAsync(HttpClient api, int accountId) =>
+        api.PostAsJsonAsync("/api/deals", new { name = "x", accountId, amount = 5, stage = "Proposal", expectedClose = "2027-01-01" }, TestContext.Current.CancellationToken);
 
     private static string Flat(string html) => html.ReplaceLineEndings(" ");
 
