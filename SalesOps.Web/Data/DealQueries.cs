@@ -11,6 +11,7 @@ public static class DealQueries
         { All: true } => deals,
         { RepId: { } rep } => deals.Where(d => d.OwnerRepId == rep),
         { TeamId: { } team } => deals.Where(d => d.TeamId == team),
+        { TeamIds: { } teams } => deals.Where(d => teams.Contains(d.TeamId)),
         _ => deals.Where(d => false),
     };
 }
