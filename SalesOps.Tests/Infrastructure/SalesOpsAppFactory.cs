@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace SalesOps.Tests.Infrastructure;
 
 /// <summary>The real app on Kestrel (a random loopback port unless one is given) over its own SQLite file.</summary>
-public sealed class SalesOpsAppFactory(string databasePath, string directory, bool seed = true, int port = 0) : WebApplicationFactory<Program>
+/// <param name="settings">Further configuration for this app only (e.g. a test's smaller limits).</param>
+public sealed class SalesOpsAppFactory(string databasePath, string directory, bool seed = true, int port = 0, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public string DatabasePath => databasePath;
 
@@ -25,6 +27,11 @@ public sealed class SalesOpsAppFactory(string databasePath, string directory, bo
         builder.UseSetting("SalesOps:SeedDemoCompany", seed ? "true" : "false");
         builder.UseSetting("SalesOps:DataProtectionKeysPath", Path.Combine(directory, "keys"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         UseKestrel(port);
     }
 }
