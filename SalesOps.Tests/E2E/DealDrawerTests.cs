@@ -58,7 +58,7 @@ public class DealDrawerTests(E2EFixture fixture)
     {
         var name = $"Drawer test {Guid.NewGuid():N}";
         var accountId = await fixture.QueryAsync(db => db.Accounts.Where(a => a.OwnerRepId != null).Select(a => a.Id).FirstAsync());
-        using var api = Api();
+        using var api = fixture.ApiClient();
         var response = await api.PostAsJsonAsync("/api/deals", new { name, accountId, amount, stage = "Qualification", expectedClose = "2027-03-01" });
         response.EnsureSuccessStatusCode();
         var dealId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
@@ -75,14 +75,7 @@ public class DealDrawerTests(E2EFixture fixture)
 
     private async Task PatchAsync(int dealId, object change)
     {
-        using var api = Api();
+        using var api = fixture.ApiClient();
         (await api.PatchAsJsonAsync($"/api/deals/{dealId}", change)).EnsureSuccessStatusCode();
-    }
-
-    private HttpClient Api()
-    {
-        var api = new HttpClient { BaseAddress = fixture.App.BaseAddress };
-        api.DefaultRequestHeaders.Add("X-Api-Key", DemoCompany.IngestKey);
-        return api;
     }
 }

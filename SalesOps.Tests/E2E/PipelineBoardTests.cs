@@ -61,8 +61,7 @@ public class PipelineBoardTests(E2EFixture fixture)
         var version = await fixture.QueryAsync(db => db.Deals.Where(d => d.Id == dealId).Select(d => d.Version).SingleAsync());
         var proposalAmount = await board.Amount(Proposal).GetAttributeAsync("data-value");
 
-        using var api = new HttpClient { BaseAddress = fixture.App.BaseAddress };
-        api.DefaultRequestHeaders.Add("X-Api-Key", DemoCompany.IngestKey);
+        using var api = fixture.ApiClient();
         (await api.PatchAsJsonAsync($"/api/deals/{dealId}", new { stage = "Negotiation", version })).EnsureSuccessStatusCode();
 
         await Expect(board.Card(Negotiation, dealId)).ToBeVisibleAsync();
