@@ -21,21 +21,25 @@ var app = builder.Build();
 
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseErrorPage();
     app.UseHsts();
 }
 
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
+app.UseOriginCheck();
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authorization, so an API call is counted against its key.
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapIngestApi();
 app.MapAccountEndpoints();
+app.MapErrorPage();
 app.MapHub<LiveHub>(LiveHub.Path);
 // Our CSP already says frame-ancestors 'none'; Blazor's own, looser header would be a second policy.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
