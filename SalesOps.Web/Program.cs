@@ -1,4 +1,5 @@
 using SalesOps.Web;
+using SalesOps.Web.Auth;
 using SalesOps.Web.Cli;
 using SalesOps.Web.Components;
 using SalesOps.Web.Features.Account;
