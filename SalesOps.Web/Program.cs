@@ -1,4 +1,5 @@
 using SalesOps.Web;
+using SalesOps.Web.Auth;
 using SalesOps.Web.Cli;
 using SalesOps.Web.Components;
 using SalesOps.Web.Features.Account;
@@ -21,21 +22,25 @@ var app = builder.Build();
 
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseErrorPage();
     app.UseHsts();
 }
 
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
+app.UseOriginCheck();
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authorization, so an API call is counted against its key.
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapIngestApi();
 app.MapAccountEndpoints();
+app.MapErrorPage();
 app.MapLiveHub();
 // Our CSP already says frame-ancestors 'none'; Blazor's own, looser header would be a second policy.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
