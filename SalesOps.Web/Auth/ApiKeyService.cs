@@ -8,7 +8,7 @@ namespace SalesOps.Web.Auth;
 
 /// <summary>Admins create and revoke the keys CRMs use to push deals. The plain key is shown once, at creation.</summary>
 /// <remarks>Also lists users for the admin page: both are admin-only reads of the same kind.</remarks>
-public sealed class ApiKeyService(IDbContextFactory<SalesOpsDbContext> factory, LiveWriter writer, ApiKeyCache cache)
+public sealed class ApiKeyService(IDbContextFactory<SalesOpsDbContext> factory, LiveWriter writer, ApiKeyCache cache, TimeProvider clock)
 {
     public sealed record CreatedKey(ApiKey Key, string PlainKey);
 
@@ -36,7 +36,7 @@ public sealed class ApiKeyService(IDbContextFactory<SalesOpsDbContext> factory, 
                 Name = name,
                 Prefix = plainKey[..Math.Min(6, plainKey.Length)],
                 Hash = ApiKeyHasher.Hash(plainKey),
-                CreatedAt = DateTime.UtcNow,
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
                 CreatedBy = actor.Name,
             };
             db.ApiKeys.Add(key);
@@ -74,7 +74,7 @@ public sealed class ApiKeyService(IDbContextFactory<SalesOpsDbContext> factory, 
                 return false;
             }
 
-            key.RevokedAt = DateTime.UtcNow;
+            key.RevokedAt = clock.GetUtcNow().UtcDateTime;
             cache.Forget(key.Hash);
             changes.Audit(actor.Name, nameof(ApiKey), key.Name, "revoked", null, null);
             return true;

@@ -43,12 +43,7 @@ public sealed class LiveHub(IDbContextFactory<SalesOpsDbContext> factory, LiveEv
     {
         var scope = ActorFactory.From(Context.User!).DealScope;
         await using var db = await factory.CreateDbContextAsync(Context.ConnectionAborted);
-        var query = db.LiveEvents.AsNoTracking().Where(e => e.Sequence > afterSequence);
-        if (!scope.All)
-        {
-            query = scope.RepId is { } rep ? query.Where(e => e.RepId == rep) : query.Where(e => e.TeamId == scope.TeamId);
-        }
-
+        var query = db.LiveEvents.AsNoTracking().Where(e => e.Sequence > afterSequence).VisibleTo(scope);
         return await query.OrderBy(e => e.Sequence).Take(MaxReplay).ToListAsync(Context.ConnectionAborted);
     }
 }

@@ -39,6 +39,7 @@ public sealed partial class PipelinePage : IDisposable
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private MoneyFormat Money { get; set; } = default!;
+    [Inject] private UserClock Clock { get; set; } = default!;
     [Inject] private ILogger<PipelinePage> Logger { get; set; } = default!;
 
     // Query values arrive as text and are parsed leniently: a mangled shared link shows a board, not an error.
@@ -87,6 +88,8 @@ public sealed partial class PipelinePage : IDisposable
 
         var scope = _actor!.DealScope;
         _live = new LiveRefresher(Bus, e => e.EntityId is not null && scope.Includes(e.RepId ?? -1, e.TeamId ?? -1), RefreshAsync, Logger);
+        // The browser may report another zone than its cookie did: the closed window follows the user's today.
+        Clock.ZoneChanged += OnZoneChanged;
 
         // A plain /pipeline opens the filter this browser used last; a link with a filter shows that filter.
         if (_filter.IsDefault && await FilterMemory.LoadAsync() is { IsDefault: false } remembered)
@@ -97,7 +100,7 @@ public sealed partial class PipelinePage : IDisposable
 
     private async Task LoadAsync()
     {
-        _board = await Board.LoadAsync(_actor!, _filter, _cardsPerStage);
+        _board = await Board.LoadAsync(_actor!, _filter, Clock.Today, _cardsPerStage);
     }
 
     private Task RefreshAsync() => InvokeAsync(async () =>
@@ -182,5 +185,11 @@ public sealed partial class PipelinePage : IDisposable
         _drawerOpen = true;
     }
 
-    public void Dispose() => _live?.Dispose();
+    private void OnZoneChanged() => _ = RefreshAsync();
+
+    public void Dispose()
+    {
+        Clock.ZoneChanged -= OnZoneChanged;
+        _live?.Dispose();
+    }
 }
