@@ -62,14 +62,14 @@ public sealed class E2EFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (cookies, local storage) with the app as its base URL.</summary>
-    public async Task<IPage> NewPageAsync(string? locale = null, Uri? baseUrl = null)
+    public async Task<IPage> NewPageAsync(string? locale = null, Uri? baseUrl = null, string timeZone = "UTC")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = (baseUrl ?? App.BaseAddress).ToString(),
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
             Locale = locale ?? "en-US",
-            TimezoneId = "UTC",
+            TimezoneId = timeZone,
         });
         context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using SalesOps.Shared.Kpis;
 using SalesOps.Web.Data.Seeding;
 using static Microsoft.Playwright.Assertions;
 
@@ -37,6 +38,20 @@ public class PipelineBoardTests(E2EFixture fixture)
         Assert.True(await vpPage.EvaluateAsync<bool>("window.__sameDocument === true"), "the other board reloaded");
         await managerPage.Context.CloseAsync();
         await vpPage.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_board_shows_the_time_it_was_read_in_the_browser_s_time_zone()
+    {
+        var page = await fixture.NewPageAsync(timeZone: "Europe/Bucharest");
+        await LoginPage.AsAsync(page, DemoCompany.VpEmail);
+        await PipelineBoardPage.OpenAsync(page);
+
+        // The app's clock stands still, so the board was read at exactly this instant; Bucharest is UTC+2 or +3.
+        var bucharest = TimeZoneInfo.ConvertTime(fixture.App.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Bucharest"));
+        await Expect(page.Locator(".asof")).ToContainTextAsync("as of " + bucharest.ToString("T", CultureInfo.GetCultureInfo("en-US")));
+        await Expect(page.Locator(".asof")).ToHaveAttributeAsync("data-closed-from", Period.QuarterOf(DateOnly.FromDateTime(bucharest.DateTime)).Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.Context.CloseAsync();
     }
 
     [Fact]
