@@ -1,20 +1,21 @@
 using SalesOps.Web;
-using SalesOps.Web.Auth;
+using SalesOps.Web.Cli;
 using SalesOps.Web.Components;
-using SalesOps.Web.Data;
-using SalesOps.Web.Features;
 using SalesOps.Web.Features.Account;
 using SalesOps.Web.Features.Deals;
 using SalesOps.Web.Live;
 using SalesOps.Web.Shell;
 
+// `users add …`, `apikeys add …`: a script's or container's first run, on the same services, then exit.
+if (SalesOpsCli.Handles(args))
+{
+    return await SalesOpsCli.RunAsync(args, CliConsole.System());
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddSalesOpsData();
-builder.AddSalesOpsAuth();
-builder.AddSalesOpsLive();
-builder.AddSalesOpsShell();
-builder.AddSalesOpsFeatures();
+// Data, Auth, Live, Shell, Features: see SalesOpsServices.
+builder.AddSalesOps();
 
 var app = builder.Build();
 
@@ -40,6 +41,7 @@ app.MapHub<LiveHub>(LiveHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Run();
+return 0;
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

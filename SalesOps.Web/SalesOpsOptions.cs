@@ -5,8 +5,11 @@ public sealed class SalesOpsOptions
 {
     public const string Section = "SalesOps";
 
-    /// <summary>Seed the demo company (and its demo users and API key) when the database is empty.</summary>
-    public bool SeedDemoCompany { get; set; } = true;
+    /// <summary>
+    /// Seed the demo company (its users with the published password, and the demo API key that can change any deal)
+    /// when the database is empty. Unset means "only in Development", so a production start never opens that door.
+    /// </summary>
+    public bool? SeedDemoCompany { get; set; }
 
     public string DemoPassword { get; set; } = "SalesOps-demo-1";
 

@@ -64,9 +64,34 @@ public class DemoCompanyGeneratorTests
     }
 
     [Fact]
-    public void Every_account_lies_in_its_region_inside_a_territory_that_covers_it_and_is_owned_by_that_territorys_team()
+    public void Every_account_lies_in_its_region_inside_a_territory_that_covers_it_and_is_owned_by_that_territorys_team() =>
+        AssertAccountsSitInTheirTerritories(Company.Value);
+
+    [Fact]
+    public void A_larger_company_repeats_the_demo_s_teams_and_keeps_its_rules()
     {
-        var company = Company.Value;
+        // 100 reps: two whole copies of the demo's 40, and a third of 20 (West 6, Central 6, South 5, Northeast 3).
+        var generated = DemoCompanyGenerator.Start(new CompanySize(Reps: 100, Accounts: 3_000, Deals: 20_000, Months: 12), Anchor);
+        var company = generated.ToData();
+
+        Assert.Equal((100, 3_000, 20_000, 16), (company.Reps.Count, company.Accounts.Count, company.Deals.Count, company.Teams.Count));
+        Assert.Equal(["West Field", "West Field 2", "West Field 3"], company.Teams.Where(t => t.Name.StartsWith("West", StringComparison.Ordinal)).Select(t => t.Name));
+        Assert.Equal(3, company.Reps.Count(r => company.Teams.Single(t => t.Id == r.TeamId).Name == "Northeast Field 3"));
+        Assert.Equal(company.Reps.Count, company.Reps.Select(r => r.Email).Distinct().Count());
+        Assert.Equal(company.Accounts.Count, company.Accounts.Select(a => a.Name).Distinct().Count());
+        Assert.All(company.Territories, t => Assert.NotNull(t.OwnerRepId));
+        // Four quarters back, the anchor's and the next.
+        Assert.Equal(6 * company.Reps.Count, company.Quotas.Count);
+        Assert.Equal(Enumerable.Range(1, 20_000), company.Deals.Select(d => d.Id));
+        Assert.True(company.Deals.Zip(company.Deals.Skip(1)).All(p => p.First.CreatedOn <= p.Second.CreatedOn));
+        var reps = company.Reps.ToDictionary(r => r.Id);
+        Assert.All(company.Deals, d => Assert.Equal(reps[d.OwnerRepId].TeamId, d.TeamId));
+        AssertAccountsSitInTheirTerritories(company);
+        Assert.Throws<InvalidOperationException>(() => generated.Deals());
+    }
+
+    private static void AssertAccountsSitInTheirTerritories(DemoCompanyData company)
+    {
         var territories = company.Territories.ToDictionary(t => t.Id);
         var reps = company.Reps.ToDictionary(r => r.Id);
         var areas = UsGeography.States.Concat(UsGeography.Countries).ToDictionary(a => a.Code);

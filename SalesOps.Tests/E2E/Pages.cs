@@ -71,9 +71,9 @@ public sealed class PipelineBoardPage(IPage page)
     public async Task<int> CountOfAsync(int stageId) =>
         int.Parse((await Count(stageId).GetAttributeAsync("data-count"))!, CultureInfo.InvariantCulture);
 
-    /// <summary>The column's exact total (<c>data-amount</c>), not the compact "$12.6M" it shows.</summary>
+    /// <summary>The column's exact total (<c>data-value</c>), not the compact "$12.6M" it shows.</summary>
     public async Task<decimal> AmountOfAsync(int stageId) =>
-        decimal.Parse((await Amount(stageId).GetAttributeAsync("data-amount"))!, CultureInfo.InvariantCulture);
+        decimal.Parse((await Amount(stageId).GetAttributeAsync("data-value"))!, CultureInfo.InvariantCulture);
 
     public async Task<int> FirstDealIdAsync(int stageId) =>
         int.Parse((await Cards(stageId).First.GetAttributeAsync("data-deal-id"))!);

@@ -82,7 +82,7 @@ public class PipelineBoardTests(E2EFixture fixture)
 
         using var api = new HttpClient { BaseAddress = fixture.App.BaseAddress };
         api.DefaultRequestHeaders.Add("X-Api-Key", DemoCompany.IngestKey);
-        (await api.PatchAsJsonAsync($"/api/deals/{dealId}", new { stage = "Negotiation", version })).EnsureSuccessStatusCode();
+        (await api.PatchAsJsonAsync($"/api/deals/{dealId}", new { stage = "Negotiation", version = deal.Version })).EnsureSuccessStatusCode();
 
         await Expect(board.Card(Negotiation, dealId)).ToBeVisibleAsync();
         await Expect(board.Card(Proposal, dealId)).ToHaveCountAsync(0);

@@ -87,6 +87,10 @@ public abstract partial class AppTest : IAsyncLifetime
         return await query(db);
     }
 
+    /// <summary>What a refused change must leave as it was: deals, live events and audit entries.</summary>
+    protected Task<(int Deals, long Events, long Audits)> CountsAsync() => QueryAsync(async db =>
+        (await db.Deals.CountAsync(), await db.LiveEvents.LongCountAsync(), await db.AuditEntries.LongCountAsync()));
+
     /// <summary>The API's JSON: web defaults with enums as names.</summary>
     protected static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 

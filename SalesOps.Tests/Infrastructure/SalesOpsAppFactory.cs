@@ -14,7 +14,10 @@ namespace SalesOps.Tests.Infrastructure;
 /// The real app on Kestrel (a random loopback port unless one is given) over its own SQLite file, on a fake clock
 /// pinned to <see cref="TestClock.Today"/> (the day the demo company is seeded around).
 /// </summary>
-public sealed class SalesOpsAppFactory(string databasePath, string directory, bool seed = true, int port = 0) : WebApplicationFactory<Program>
+/// <param name="seed">SalesOps:SeedDemoCompany; null leaves it unset, so the environment decides.</param>
+/// <param name="configure">Runs last, e.g. to start in another environment or capture the logs.</param>
+public sealed class SalesOpsAppFactory(string databasePath, string directory, bool? seed = true, int port = 0, Action<IWebHostBuilder>? configure = null)
+    : WebApplicationFactory<Program>
 {
     public string DatabasePath => databasePath;
 
@@ -34,7 +37,11 @@ public sealed class SalesOpsAppFactory(string databasePath, string directory, bo
         builder.UseEnvironment("Development");
         // UseSetting, not ConfigureAppConfiguration: Program reads these while building, before late sources apply.
         builder.UseSetting("ConnectionStrings:SalesOps", ConnectionString);
-        builder.UseSetting("SalesOps:SeedDemoCompany", seed ? "true" : "false");
+        if (seed is { } seedDemo)
+        {
+            builder.UseSetting("SalesOps:SeedDemoCompany", seedDemo ? "true" : "false");
+        }
+
         builder.UseSetting("SalesOps:DataProtectionKeysPath", Path.Combine(directory, "keys"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("SalesOps:DemoAnchorDate", TestClock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -46,5 +53,6 @@ public sealed class SalesOpsAppFactory(string databasePath, string directory, bo
             services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o => o.TimeProvider = TimeProvider.System);
         });
         UseKestrel(port);
+        configure?.Invoke(builder);
     }
 }

@@ -47,7 +47,11 @@ public static class AuthExtensions
             .AddDefaultTokenProviders();
 
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            // The key scheme is named too so that a valid key on an API route without our own endpoint (an unknown
+            // path, a body routing refuses as 415) gets that answer rather than a 401. Keys authenticate only on
+            // /api and /hubs, so pages still need a signed-in person.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme, ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser().Build())
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
             .AddPolicy(IngestPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireRole(Roles.Integration))
             .AddPolicy(LiveClientPolicy, p => p
@@ -60,6 +64,7 @@ public static class AuthExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(Path.IsPathRooted(keys) ? keys : Path.Combine(builder.Environment.ContentRootPath, keys)));
 
         services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<ApiKeyConnections>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<CurrentActor>();
         return builder;

@@ -16,7 +16,9 @@ public static class DataExtensions
         builder.Services.AddDbContextFactory<SalesOpsDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
         builder.Services.AddSingleton<StageCatalog>();
         builder.Services.AddScoped<DemoCompanySeeder>();
-        builder.Services.AddHostedService<DatabaseInitializer>();
+        // Also resolvable on its own: the command line migrates without starting the app.
+        builder.Services.AddSingleton<DatabaseInitializer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
         return builder;
     }
 

@@ -34,6 +34,7 @@ public static class DealQueries
         { All: true } => deals,
         { RepId: { } rep } => deals.Where(d => d.OwnerRepId == rep),
         { TeamId: { } team } => deals.Where(d => d.TeamId == team),
+        { TeamIds: { } teams } => deals.Where(d => teams.Contains(d.TeamId)),
         _ => deals.Where(d => false),
     };
 
@@ -43,6 +44,7 @@ public static class DealQueries
         { All: true } => quotas,
         { RepId: { } rep } => quotas.Where(q => q.RepId == rep),
         { TeamId: { } team } => quotas.Where(q => q.Rep!.TeamId == team),
+        { TeamIds: { } teams } => quotas.Where(q => teams.Contains(q.Rep!.TeamId)),
         _ => quotas.Where(q => false),
     };
 
@@ -52,6 +54,7 @@ public static class DealQueries
         { All: true } => reps,
         { RepId: { } rep } => reps.Where(r => r.Id == rep),
         { TeamId: { } team } => reps.Where(r => r.TeamId == team),
+        { TeamIds: { } teams } => reps.Where(r => teams.Contains(r.TeamId)),
         _ => reps.Where(r => false),
     };
 
@@ -60,6 +63,7 @@ public static class DealQueries
     {
         { All: true } => teams,
         { RepId: null, TeamId: { } team } => teams.Where(t => t.Id == team),
+        { RepId: null, TeamIds: { } ids } => teams.Where(t => ids.Contains(t.Id)),
         _ => teams.Where(t => false),
     };
 
@@ -69,6 +73,7 @@ public static class DealQueries
         { All: true } => events,
         { RepId: { } rep } => events.Where(e => e.RepId == rep),
         { TeamId: { } team } => events.Where(e => e.TeamId == team),
+        { TeamIds: { } teams } => events.Where(e => e.TeamId != null && teams.Contains(e.TeamId.Value)),
         _ => events.Where(e => false),
     };
 

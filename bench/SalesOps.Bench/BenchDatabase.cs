@@ -13,6 +13,9 @@ public sealed class BenchDatabase(string dbPath)
     public async Task<bool> HasApiKeyAsync(string plainKey) =>
         await ScalarAsync<long>("SELECT COUNT(*) FROM ApiKeys WHERE Hash = $hash AND RevokedAt IS NULL", ("$hash", ApiKeyHasher.Hash(plainKey))) > 0;
 
+    /// <summary>Rows whose foreign key points at nothing (SQLite's <c>foreign_key_check</c>).</summary>
+    public Task<long> ForeignKeyViolationsAsync() => ScalarAsync<long>("SELECT COUNT(*) FROM pragma_foreign_key_check");
+
     /// <summary>The first account with an owner: the ingest API gives a new deal to the account's owner.</summary>
     public Task<long?> FirstOwnedAccountAsync() => ScalarAsync<long?>("SELECT MIN(Id) FROM Accounts WHERE OwnerRepId IS NOT NULL");
 

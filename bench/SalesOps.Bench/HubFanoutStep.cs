@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using SalesOps.Web.Data;
+using SalesOps.Web.Data.Seeding;
 
 namespace SalesOps.Bench;
 
@@ -18,9 +19,9 @@ public sealed class HubFanoutStep(string dbPath, string webDll, FanoutSettings s
     public async Task AddToAsync(Report report, string tempDirectory, CancellationToken cancellationToken)
     {
         var database = new BenchDatabase(dbPath);
-        if (!await database.HasApiKeyAsync(Generator.IngestKey))
+        if (!await database.HasApiKeyAsync(DemoCompany.IngestKey))
         {
-            throw new InvalidOperationException($"{dbPath} has no API key '{Generator.IngestKey}'; use a database made by `generate`.");
+            throw new InvalidOperationException($"{dbPath} has no API key '{DemoCompany.IngestKey}'; use a database made by `generate`.");
         }
 
         var deals = (await database.OpenDealsInStageAsync(Proposal, settings.Warmup + settings.Moves)).Select(id => (int)id).ToList();
@@ -43,8 +44,8 @@ public sealed class HubFanoutStep(string dbPath, string webDll, FanoutSettings s
                 var fanout = new FanoutLatency(settings);
                 results = await fanout.RunAsync(
                 [
-                    new FanoutTarget("app (stage move)", app.BaseAddress, Generator.IngestKey, deals, MoveTo(Negotiation)),
-                    new FanoutTarget("bare SignalR broadcast", bare.BaseAddress, Generator.IngestKey, Enumerable.Range(1, deals.Count).ToList(),
+                    new FanoutTarget("app (stage move)", app.BaseAddress, DemoCompany.IngestKey, deals, MoveTo(Negotiation)),
+                    new FanoutTarget("bare SignalR broadcast", bare.BaseAddress, DemoCompany.IngestKey, Enumerable.Range(1, deals.Count).ToList(),
                         id => new HttpRequestMessage(HttpMethod.Post, BareSignalRServer.BroadcastPath(id))),
                 ], cancellationToken);
                 report.Value($"Hub fan-out: {Report.Count(2 * settings.Clients)} clients connected in", Report.Ms(fanout.ConnectTime));
@@ -90,7 +91,7 @@ public sealed class HubFanoutStep(string dbPath, string webDll, FanoutSettings s
     private static async Task RestoreAsync(Uri baseAddress, IReadOnlyList<int> deals, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", Generator.IngestKey);
+        http.DefaultRequestHeaders.Add("X-Api-Key", DemoCompany.IngestKey);
         var back = MoveTo("Proposal");
         foreach (var id in deals)
         {

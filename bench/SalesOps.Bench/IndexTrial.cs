@@ -16,7 +16,7 @@ public static class IndexTrial
     {
         var source = new BenchDatabase(dbPath);
         await source.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
-        Generator.DeleteDatabase(copyPath);
+        CompanyFile.DeleteDatabase(copyPath);
         File.Copy(dbPath, copyPath);
 
         var copy = new BenchDatabase(copyPath);

@@ -1,3 +1,5 @@
+using SalesOps.Web.Data.Seeding;
+
 namespace SalesOps.Bench;
 
 /// <summary>
@@ -11,7 +13,7 @@ public static class PipelineCommand
 
     public static async Task<int> RunAsync(Arguments args, CancellationToken cancellationToken)
     {
-        var deals = args.Int("deals", 1, 50_000_000) ?? 1_000_000;
+        var deals = args.Int("deals", 1, CompanySize.MaxDeals) ?? 1_000_000;
         var dbArgument = args.String("db");
         var plan = new TimingPlan(args.Int("iterations", 1, 100_000) ?? 100, args.Int("warmup", 0, 10_000) ?? 10, args.Int("budget", 1, 3_600) ?? 30);
         var indexes = args.String("index");
@@ -69,7 +71,7 @@ public static class PipelineCommand
         }
 
         Console.WriteLine($"Generating {deals:N0} deals into {db}…");
-        var generated = await new Generator(GeneratorOptions.For(deals)).GenerateAsync(db, fresh: true, cancellationToken);
+        var generated = await CompanyFile.GenerateAsync(db, CompanyRequest.For(deals), fresh: true, cancellationToken);
         report.Context($"Company: generated {Report.Count(deals)} deals ({Report.Count(generated.Rows)} rows, {Report.Count((long)generated.RowsPerSecond)} rows/s) into {db}");
         return db;
     }

@@ -20,7 +20,7 @@ public sealed class PipelineQueryStep(string dbPath, TimingPlan plan, string? ca
             $"after the app's start-up steps (its EF migrations, then `{IndexTrial.AppStatistics}`); {plan.Iterations} calls per case after {plan.Warmup} warm-ups, " +
             $"at most {plan.BudgetSeconds} s per case{(candidateIndexes is null ? "" : " (shared by the two files, whose calls alternate)")}");
         // What the app does at every start, so the schema and statistics are the ones it would query.
-        await Generator.MigrateAsync(dbPath, cancellationToken);
+        await CompanyFile.MigrateAsync(dbPath, cancellationToken);
         await database.ExecuteAsync(IndexTrial.AppStatistics, cancellationToken);
         var cases = await PipelineCases.ForAsync(database, boards);
 
@@ -47,7 +47,7 @@ public sealed class PipelineQueryStep(string dbPath, TimingPlan plan, string? ca
         }
         finally
         {
-            Generator.DeleteDatabase(copy);
+            CompanyFile.DeleteDatabase(copy);
         }
     }
 

@@ -6,9 +6,10 @@ const string Usage = """
 
     Usage: dotnet bench/SalesOps.Bench/bin/Release/net10.0/SalesOps.Bench.dll <command> [options]
 
-      generate --deals N [--accounts A] [--reps R] [--seed S] [--anchor yyyy-MM-dd] --db PATH
-          New SQLite file with the app's migrations and a synthetic company (18 months of deals up to the anchor
-          day, default today; quarterly quotas; API key 'bench-ingest-key'). Prints rows/s.
+      generate --deals N [--accounts A] [--reps R] [--months M] [--seed S] [--anchor yyyy-MM-dd] --db PATH
+          New SQLite file with the app's migrations and a company made by the app's own demo generator and seeder
+          at that size (default: the demo's proportions, 300 deals per rep, 6 per account, 18 months of quotas up to
+          the anchor day, default today; its users and API key 'demo-ingest-key'). Prints rows/s.
 
       run [--deals N] [--events 1000] [--clients 1] [--warmup-events 20] [--pause 5] [--idle 5]
           [--iterations 200] [--start-timeout 120] [--app PATH/SalesOps.Web.dll]
@@ -32,6 +33,14 @@ const string Usage = """
           copy and times it again. hub: a stage move → --clients hub clients, interleaved with a bare SignalR
           broadcast to as many clients. browsers: a stage move → --pages open boards in headless Chromium, on the
           demo company. Writes bench/results/pipeline-latest.md.
+
+      commission [--reps 1000] [--deals-per-rep 40] [--iterations 10] [--seed 1]
+          The commission engine in memory: a statement per rep for a quarter, "pays if won now" for one open deal
+          per rep, and the fair leaderboard; goal ≤ 2 s for 1,000 reps. Writes bench/results/commission-latest.md.
+
+      balance [--accounts 100000] [--territories 50] [--budget 500] [--runs 3] [--seed 1]
+          The territory balancer on a generated book of business, with no budget and with --budget moves: time,
+          imbalance against the lower bound. Writes bench/results/balance-latest.md.
 
       hub-listen --url URL --key KEY --clients N [--batch 50]
           Internal: the hub clients of `pipeline` run in such child processes.
@@ -57,6 +66,8 @@ try
         "run" => await RunCommand.RunAsync(arguments, cancel.Token),
         "dashboard" => await DashboardCommand.RunAsync(arguments, cancel.Token),
         "pipeline" => await PipelineCommand.RunAsync(arguments, cancel.Token),
+        "commission" => await CommissionCommand.RunAsync(arguments, cancel.Token),
+        "balance" => await BalanceCommand.RunAsync(arguments, cancel.Token),
         HubListenCommand.Name => await HubListenCommand.RunAsync(arguments, cancel.Token),
         _ => throw new UsageException($"Unknown command '{arguments.Command}'."),
     };

@@ -10,11 +10,11 @@ namespace SalesOps.Bench;
 public static class RunCommand
 {
     /// <summary>The demo company's size, used when the app seeded nothing and the bench builds a stand-in.</summary>
-    private const int DemoDeals = 12_000;
+    private static readonly int DemoDeals = CompanySize.Demo.Deals;
 
     public static async Task<int> RunAsync(Arguments args, CancellationToken cancellationToken)
     {
-        var deals = args.Int("deals", 1, 50_000_000);
+        var deals = args.Int("deals", 1, CompanySize.MaxDeals);
         var events = args.Int("events", 1, 100_000) ?? 1000;
         var clients = args.Int("clients", 1, 10_000) ?? 1;
         var warmupEvents = args.Int("warmup-events", 0, 10_000) ?? 20;
@@ -54,14 +54,14 @@ public static class RunCommand
                 }
 
                 Console.WriteLine($"Generating {size:N0} deals for the warm start…");
-                var generated = await new Generator(GeneratorOptions.For(size)).GenerateAsync(database.DbPath, fresh: deals is not null, cancellationToken);
+                var generated = await CompanyFile.GenerateAsync(database.DbPath, CompanyRequest.For(size), fresh: deals is not null, cancellationToken);
                 report.Value($"Generated {Report.Count(generated.Rows)} rows for the later steps", $"{Report.Count((long)generated.RowsPerSecond)} rows/s");
                 seedOnWarmStart = false; // the generated company is the data; the seeder must not add to it
             }
 
+            // The demo company and a generated one come from the same seeder, with the same key.
             var apiKey = await database.HasApiKeyAsync(DemoCompany.IngestKey) ? DemoCompany.IngestKey
-                : await database.HasApiKeyAsync(Generator.IngestKey) ? Generator.IngestKey
-                : throw new InvalidOperationException($"The database has neither the demo API key '{DemoCompany.IngestKey}' nor the bench's.");
+                : throw new InvalidOperationException($"The database has no demo API key '{DemoCompany.IngestKey}'.");
             var account = await database.FirstOwnedAccountAsync()
                 ?? throw new InvalidOperationException("The database has no account with an owner to create deals on.");
             report.Context($"Database for the warm start, ingest and dashboard: {(seedOnWarmStart ? "the app's demo company" : "generated")}, {Report.Count(await database.CountAsync("Deals"))} deals, " +

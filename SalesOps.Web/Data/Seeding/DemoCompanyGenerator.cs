@@ -1,5 +1,4 @@
 using System.Globalization;
-using Bogus;
 using SalesOps.Shared.Domain;
 using SalesOps.Shared.Kpis;
 
@@ -22,18 +21,37 @@ public sealed record DemoCompanyData(
 }
 
 /// <summary>
+/// A generated company whose deals are produced one at a time, in id order, as they are read: a million deals with
+/// their stage history would otherwise sit in memory all at once. <see cref="Deals"/> can be read once.
+/// </summary>
+public sealed class GeneratedCompany(
+    DemoCompanyData organization,
+    int dealCount,
+    IEnumerable<Deal> deals)
+{
+    private IEnumerable<Deal>? _deals = deals;
+
+    /// <summary>Everything but the deals (its <see cref="DemoCompanyData.Deals"/> is empty).</summary>
+    public DemoCompanyData Organization { get; } = organization;
+
+    public int DealCount { get; } = dealCount;
+
+    public IEnumerable<Deal> Deals() =>
+        Interlocked.Exchange(ref _deals, null) ?? throw new InvalidOperationException("The deals of a generated company can be read once.");
+
+    /// <summary>The whole company in memory: fine at the demo's size, not at a bench's.</summary>
+    public DemoCompanyData ToData() => Organization with { Deals = Deals().ToList() };
+}
+
+/// <summary>
 /// Builds the demo company from a fixed seed: the same anchor day gives the same company on every machine. Every
-/// date is laid out backwards from the anchor, so the demo looks current whenever it is seeded.
+/// date is laid out backwards from the anchor, so the demo looks current whenever it is seeded. The same generator
+/// builds the bench's large companies (<see cref="CompanySize"/>), so the measured data is the data the app makes.
 /// </summary>
 public sealed class DemoCompanyGenerator
 {
-    public const int RepCount = 40;
-    public const int AccountCount = 2000;
-    public const int DealCount = 12000;
     public const string InternationalTerritory = "International";
     public const string InsideTerritory = "Inside & Digital";
-
-    private const int InternationalAccountCount = AccountCount / 20;
 
     // Inside & Digital serves the small accounts nationwide: the web team the smallest, the phone team the rest.
     private const int InsideMaxEmployees = 200;
@@ -45,7 +63,10 @@ public sealed class DemoCompanyGenerator
 
     // Early in a quarter few deals have closed yet, which would make "won this quarter" look broken; deals that
     // nearly made last quarter are carried over instead (they do slip into the new quarter in real pipelines).
-    private const int MinWonThisQuarter = 120;
+    private const int MinWonThisQuarterPerDemo = 120;
+
+    // Past this many tries a rep's name gets a middle initial: a large company runs out of first-and-last pairs.
+    private const int PlainNameTries = 20;
 
     private const int WonStage = 5;
     private const int LostStage = 6;
@@ -95,28 +116,31 @@ public sealed class DemoCompanyGenerator
     private static readonly decimal[] Discounts = [0m, 0.05m, 0.10m, 0.15m, 0.20m, 0.25m];
     private static readonly double[] DiscountWeights = [25, 20, 20, 15, 12, 8];
 
+    private readonly CompanySize _size;
     private readonly DateOnly _anchor;
     private readonly TimeOnly? _asOf;
     private readonly Period _quarter;
-    private readonly Faker _faker;
-    private readonly Randomizer _random;
+    private readonly List<Period> _quotaQuarters;
+    private readonly DemoRandom _random;
     private readonly HashSet<string> _usedNames = new(StringComparer.OrdinalIgnoreCase);
 
     private readonly List<Team> _teams = [];
     private readonly List<Rep> _reps = [];
     private readonly List<RepProfile> _profiles = [];
     private readonly List<Territory> _territories = [];
+    private readonly Dictionary<(int Copy, string Name), int> _territoryIds = [];
     private readonly List<Account> _accounts = [];
-    private readonly List<Deal> _deals = [];
     private readonly List<Quota> _quotas = [];
 
-    private DemoCompanyGenerator(DateOnly anchor, TimeOnly? asOf)
+    private DemoCompanyGenerator(CompanySize size, DateOnly anchor, TimeOnly? asOf, int seed)
     {
+        size.Validate();
+        _size = size;
         _anchor = anchor;
         _asOf = asOf;
         _quarter = Period.QuarterOf(anchor);
-        _random = new Randomizer(DemoCompany.Seed);
-        _faker = new Faker("en") { Random = _random };
+        _quotaQuarters = QuotaQuarters(anchor, size.QuotaQuartersBack);
+        _random = new DemoRandom(seed);
     }
 
     /// <summary>Builds the demo company as it stands on <paramref name="anchor"/>.</summary>
@@ -125,13 +149,18 @@ public sealed class DemoCompanyGenerator
     /// How far the anchor day has got, when it is today: its stage changes are squeezed before this time so none lies
     /// in the future. Only those timestamps depend on it; everything else depends on the anchor alone.
     /// </param>
-    public static DemoCompanyData Generate(DateOnly anchor, TimeOnly? asOf = null) => new DemoCompanyGenerator(anchor, asOf).Build();
+    public static DemoCompanyData Generate(DateOnly anchor, TimeOnly? asOf = null) => Start(CompanySize.Demo, anchor, asOf).ToData();
 
-    /// <summary>The quarters the demo company has quotas for: six back, the anchor's, and the next one.</summary>
-    public static List<Period> QuotaQuarters(DateOnly anchor)
+    /// <summary>A company of any size, its deals still to be read (see <see cref="GeneratedCompany"/>).</summary>
+    /// <param name="seed">Another seed gives another company of the same shape; the demo's is <see cref="DemoCompany.Seed"/>.</param>
+    public static GeneratedCompany Start(CompanySize size, DateOnly anchor, TimeOnly? asOf = null, int seed = DemoCompany.Seed) =>
+        new DemoCompanyGenerator(size, anchor, asOf, seed).Build();
+
+    /// <summary>The quarters the company has quotas for: <paramref name="back"/> before the anchor's, the anchor's, and the next one.</summary>
+    private static List<Period> QuotaQuarters(DateOnly anchor, int back)
     {
         var quarters = new List<Period> { Period.QuarterOf(anchor) };
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < back; i++)
         {
             quarters.Insert(0, quarters[0].Previous());
         }
@@ -140,16 +169,21 @@ public sealed class DemoCompanyGenerator
         return quarters;
     }
 
-    private DemoCompanyData Build()
+    private GeneratedCompany Build()
     {
         BuildOrganization();
         BuildAccounts();
-        BuildDeals();
-        BuildQuotas();
-        return new DemoCompanyData(
-            _anchor, _teams, _reps, _territories, _accounts, Catalogue.Select(Copy).ToList(), _deals, _quotas, [BuildCompPlan()], BuildContests());
+        var plans = PlanDeals();
+        BuildQuotas(plans);
+        var organization = new DemoCompanyData(
+            _anchor, _teams, _reps, _territories, _accounts, Catalogue.Select(Copy).ToList(), [], _quotas, [BuildCompPlan()], BuildContests());
+        return new GeneratedCompany(organization, plans.Count, MaterializeAll(plans));
     }
 
+    /// <summary>
+    /// The demo's six teams and twelve territories; a larger company repeats them as whole copies ("West Field 2"
+    /// with its own "Pacific Northwest 2"…), as sales forces grow by adding teams of the same kind, not by stretching one.
+    /// </summary>
     private void BuildOrganization()
     {
         var manager = DemoCompany.Users.Single(u => u.Email == DemoCompany.ManagerEmail).DisplayName;
@@ -159,88 +193,110 @@ public sealed class DemoCompanyGenerator
             _usedNames.Add(user.DisplayName);
         }
 
-        var territoryIds = new Dictionary<string, int>();
-        foreach (var region in UsGeography.Regions)
+        // The demo's territories come first, in map order; a copy's appear as its reps are seated, so none is left unowned.
+        foreach (var name in UsGeography.Regions.Select(r => r.Name).Append(InternationalTerritory).Append(InsideTerritory))
         {
-            territoryIds[region.Name] = AddTerritory(region.Name, TerritoryKind.Geographic, region.StateCodes);
+            TerritoryId(0, name);
         }
 
-        territoryIds[InternationalTerritory] = AddTerritory(InternationalTerritory, TerritoryKind.Geographic, UsGeography.Countries.Select(c => c.Code));
-        // A channel territory cuts across geography: it takes the small accounts of every state.
-        territoryIds[InsideTerritory] = AddTerritory(InsideTerritory, TerritoryKind.Channel, UsGeography.States.Select(s => s.Code));
-
-        foreach (var plan in TeamPlans)
+        for (var copy = 0; _reps.Count < _size.Reps; copy++)
         {
-            var team = new Team
+            foreach (var plan in TeamPlans.TakeWhile(_ => _reps.Count < _size.Reps))
             {
-                Id = _teams.Count + 1,
-                Name = plan.Name,
-                Region = plan.Region,
-                ManagerName = _teams.Count == 0 ? manager : NewPersonName().Full,
-            };
-            _teams.Add(team);
-
-            var seat = 0;
-            foreach (var staff in plan.Staff)
-            {
-                for (var i = 0; i < staff.Count; i++, seat++)
-                {
-                    var territoryId = territoryIds[plan.Territories[seat % plan.Territories.Length]];
-                    var isDemoRep = _reps.Count == 0;
-                    var person = isDemoRep ? SplitName(demoRep) : NewPersonName();
-                    var rep = new Rep
-                    {
-                        Id = _reps.Count + 1,
-                        Name = person.Full,
-                        Email = isDemoRep ? DemoCompany.RepEmail : $"{Slug(person.First)}.{Slug(person.Last)}@{DemoCompany.Domain}",
-                        TeamId = team.Id,
-                        Title = TitleFor(staff.Channel, seat),
-                        Channel = staff.Channel,
-                        // Hired before the oldest deal (about 700 days back), so nobody sold before joining.
-                        HireDate = _anchor.AddDays(-_random.Int(760, 3200)),
-                    };
-                    _reps.Add(rep);
-                    _profiles.Add(new RepProfile(
-                        rep,
-                        team,
-                        territoryId,
-                        Skill: Math.Clamp(Normal() * 0.04, -0.08, 0.08),
-                        Volume: 0.85 + _random.Double() * 0.3));
-
-                    var territory = _territories[territoryId - 1];
-                    territory.OwnerRepId ??= rep.Id;
-                }
+                AddTeam(plan, copy, manager, demoRep);
             }
         }
     }
 
-    private int AddTerritory(string name, TerritoryKind kind, IEnumerable<string> regions)
+
+    private void AddTeam(TeamPlan plan, int copy, string manager, string demoRep)
     {
+        var team = new Team
+        {
+            Id = _teams.Count + 1,
+            Name = Numbered(plan.Name, copy),
+            Region = plan.Region,
+            ManagerName = _teams.Count == 0 ? manager : NewPersonName().Full,
+        };
+        _teams.Add(team);
+
+        var seat = 0;
+        foreach (var staff in plan.Staff)
+        {
+            for (var i = 0; i < staff.Count && _reps.Count < _size.Reps; i++, seat++)
+            {
+                var territoryId = TerritoryId(copy, plan.Territories[seat % plan.Territories.Length]);
+                var isDemoRep = _reps.Count == 0;
+                var person = isDemoRep ? SplitName(demoRep) : NewPersonName();
+                var rep = new Rep
+                {
+                    Id = _reps.Count + 1,
+                    Name = person.Full,
+                    Email = isDemoRep ? DemoCompany.RepEmail : $"{Slug(person.First)}.{Slug(person.Last)}@{DemoCompany.Domain}",
+                    TeamId = team.Id,
+                    Title = TitleFor(staff.Channel, seat),
+                    Channel = staff.Channel,
+                    // Hired before the oldest deal (about 700 days back), so nobody sold before joining.
+                    HireDate = _anchor.AddDays(-_random.Int(760, 3200)),
+                };
+                _reps.Add(rep);
+                _profiles.Add(new RepProfile(
+                    rep,
+                    team,
+                    territoryId,
+                    Skill: Math.Clamp(Normal() * 0.04, -0.08, 0.08),
+                    Volume: 0.85 + _random.Double() * 0.3));
+
+                var territory = _territories[territoryId - 1];
+                territory.OwnerRepId ??= rep.Id;
+            }
+        }
+    }
+
+    private int TerritoryId(int copy, string name)
+    {
+        if (_territoryIds.TryGetValue((copy, name), out var id))
+        {
+            return id;
+        }
+
+        var (kind, regions) = name switch
+        {
+            InternationalTerritory => (TerritoryKind.Geographic, UsGeography.Countries.Select(c => c.Code)),
+            // A channel territory cuts across geography: it takes the small accounts of every state.
+            InsideTerritory => (TerritoryKind.Channel, UsGeography.States.Select(s => s.Code)),
+            _ => (TerritoryKind.Geographic, UsGeography.Regions.Single(r => r.Name == name).StateCodes.AsEnumerable()),
+        };
         var territory = new Territory
         {
             Id = _territories.Count + 1,
-            Name = name,
+            Name = Numbered(name, copy),
             Kind = kind,
             Regions = regions.ToList(),
             Color = TerritoryColors[_territories.Count % TerritoryColors.Length],
         };
         _territories.Add(territory);
+        _territoryIds[(copy, name)] = territory.Id;
         return territory.Id;
     }
 
+    /// <summary>A copy's territory where it has one, else the first copy's (the last copy may be only partly staffed).</summary>
+    private int TerritoryOf(int copy, string name) => _territoryIds.TryGetValue((copy, name), out var id) ? id : _territoryIds[(0, name)];
+
+    private static string Numbered(string name, int copy) => copy == 0 ? name : $"{name} {copy + 1}";
+
     private void BuildAccounts()
     {
-        var regionTerritory = _territories
-            .Where(t => t.Kind == TerritoryKind.Geographic && t.Name != InternationalTerritory)
-            .SelectMany(t => t.Regions.Select(code => (code, t.Id)))
-            .ToDictionary(x => x.code, x => x.Id);
-        var international = _territories.Single(t => t.Name == InternationalTerritory).Id;
-        var inside = _territories.Single(t => t.Name == InsideTerritory).Id;
+        var regionName = UsGeography.Regions.SelectMany(r => r.StateCodes.Select(code => (code, r.Name))).ToDictionary(x => x.code, x => x.Name);
+        var copies = _territoryIds.Keys.Max(k => k.Copy) + 1;
         var repsOf = _profiles.GroupBy(p => p.TerritoryId).ToDictionary(g => g.Key, g => g.Select(p => p.Rep).ToList());
-        var phoneReps = repsOf[inside].Where(r => r.Channel == SalesChannel.Phone).ToList();
-        var digitalReps = repsOf[inside].Where(r => r.Channel == SalesChannel.Digital).ToList();
+        // A partly staffed last copy may have phone reps but no digital ones yet; its phone reps take the web's accounts too.
+        var insideReps = _territoryIds.Where(t => t.Key.Name == InsideTerritory)
+            .SelectMany(t => new[] { SalesChannel.Phone, SalesChannel.Digital }.Select(channel => (t.Value, channel)))
+            .ToDictionary(k => k, k => repsOf[k.Value].Where(r => r.Channel == k.channel).ToList() is { Count: > 0 } reps ? reps : repsOf[k.Value]);
 
-        var isInternational = Enumerable.Range(0, AccountCount).Select(i => i < InternationalAccountCount).ToArray();
+        var accountCount = _size.Accounts;
+        var isInternational = Enumerable.Range(0, accountCount).Select(i => i < accountCount / 20).ToArray();
         Shuffle(isInternational);
 
         var stateWeights = UsGeography.States.Select(s => s.Weight).ToArray();
@@ -250,8 +306,10 @@ public sealed class DemoCompanyGenerator
         var internationalAccounts = 0;
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
-        for (var i = 0; i < AccountCount; i++)
+        for (var i = 0; i < accountCount; i++)
         {
+            // Accounts are dealt to the copies of the teams in turn; the demo has one.
+            var copy = i % copies;
             // Every state (two accounts) and every country (one) is served first, so no area of the map is empty;
             // the rest follow the weights.
             var area = isInternational[i]
@@ -272,7 +330,7 @@ public sealed class DemoCompanyGenerator
             string name;
             do
             {
-                name = _faker.Company.CompanyName();
+                name = _random.CompanyName();
             }
             while (!names.Add(name));
 
@@ -280,18 +338,18 @@ public sealed class DemoCompanyGenerator
             Rep owner;
             if (isInternational[i])
             {
-                territoryId = international;
-                owner = _random.ListItem(repsOf[international]);
+                territoryId = TerritoryOf(copy, InternationalTerritory);
+                owner = _random.Pick(repsOf[territoryId]);
             }
             else if (employees < InsideMaxEmployees)
             {
-                territoryId = inside;
-                owner = _random.ListItem(employees < DigitalMaxEmployees ? digitalReps : phoneReps);
+                territoryId = TerritoryOf(copy, InsideTerritory);
+                owner = _random.Pick(insideReps[(territoryId, employees < DigitalMaxEmployees ? SalesChannel.Digital : SalesChannel.Phone)]);
             }
             else
             {
-                territoryId = regionTerritory[area.Code];
-                owner = _random.ListItem(repsOf[territoryId]);
+                territoryId = TerritoryOf(copy, regionName[area.Code]);
+                owner = _random.Pick(repsOf[territoryId]);
             }
 
             _accounts.Add(new Account
@@ -311,39 +369,46 @@ public sealed class DemoCompanyGenerator
         }
     }
 
-    private void BuildDeals()
+    /// <summary>Every deal's outline (who, what, when, how it ends), in id order; quotas are set from these before any deal is built.</summary>
+    private List<DealPlan> PlanDeals()
     {
         var accountsOf = _accounts.GroupBy(a => a.OwnerRepId!.Value).ToDictionary(g => g.Key, g => g.ToList());
         var counts = SplitDealsAcrossReps();
-        var plans = new List<DealPlan>(DealCount);
+        var plans = new List<DealPlan>(_size.Deals);
         for (var r = 0; r < _profiles.Count; r++)
         {
             var profile = _profiles[r];
             var accounts = accountsOf.TryGetValue(profile.Rep.Id, out var own)
                 ? own
-                : _accounts.Where(a => a.TerritoryId == profile.TerritoryId).ToList();
+                : _accounts.Where(a => a.TerritoryId == profile.TerritoryId).ToList() is { Count: > 0 } territory ? territory : _accounts;
             var createdDays = Enumerable.Range(0, counts[r]).Select(_ => Weekday(CreatedDay(), forward: true)).Order().ToList();
             var luck = _random.Double();
             foreach (var created in createdDays)
             {
-                plans.Add(PlanDeal(profile, _random.ListItem(accounts), created, ref luck));
+                plans.Add(PlanDeal(profile, _random.Pick(accounts), created, ref luck));
             }
         }
 
         CarryOverIntoQuarter(plans);
 
         // Ids grow with creation, as they would in a CRM that has been in use all along.
-        var id = 0;
+        return plans.OrderBy(p => p.Created).ToList();
+    }
+
+    private IEnumerable<Deal> MaterializeAll(List<DealPlan> plans)
+    {
         long changeId = 0;
-        foreach (var plan in plans.OrderBy(p => p.Created))
+        for (var i = 0; i < plans.Count; i++)
         {
-            var deal = Materialize(plan, ++id);
+            var deal = Materialize(plans[i], i + 1);
+            // The outline is not needed again; letting it go keeps a million-deal company's memory flat.
+            plans[i] = null!;
             foreach (var change in deal.StageHistory)
             {
                 change.Id = ++changeId;
             }
 
-            _deals.Add(deal);
+            yield return deal;
         }
     }
 
@@ -358,8 +423,8 @@ public sealed class DemoCompanyGenerator
             _ => 1.0,
         }).ToArray();
         var total = weights.Sum();
-        var counts = weights.Select(w => (int)Math.Floor(DealCount * w / total)).ToArray();
-        for (var i = 0; counts.Sum() < DealCount; i = (i + 1) % counts.Length)
+        var counts = weights.Select(w => (int)Math.Floor(_size.Deals * w / total)).ToArray();
+        for (var i = 0; counts.Sum() < _size.Deals; i = (i + 1) % counts.Length)
         {
             counts[i]++;
         }
@@ -461,7 +526,8 @@ public sealed class DemoCompanyGenerator
 
     private void CarryOverIntoQuarter(List<DealPlan> plans)
     {
-        var missing = MinWonThisQuarter - plans.Count(p => p.StageId == WonStage && p.Closed >= _quarter.Start);
+        var minWon = (int)((long)MinWonThisQuarterPerDemo * _size.Deals / CompanySize.Demo.Deals);
+        var missing = minWon - plans.Count(p => p.StageId == WonStage && p.Closed >= _quarter.Start);
         if (missing <= 0)
         {
             return;
@@ -487,7 +553,7 @@ public sealed class DemoCompanyGenerator
         var probability = stage.DefaultProbability;
         if (!stage.IsClosed && _random.Double() < 0.35)
         {
-            probability = Math.Clamp(probability + _random.ArrayElement(ProbabilityNudges), 1, 99);
+            probability = Math.Clamp(probability + _random.Pick(ProbabilityNudges), 1, 99);
         }
 
         var deal = new Deal
@@ -568,14 +634,14 @@ public sealed class DemoCompanyGenerator
     /// how the rep's book compares with the channel's (territory-adjusted, as sales ops would set them). A typical
     /// rep lands a little under 100%; skill, volume and luck spread the rest, roughly from 40% to 140%.
     /// </summary>
-    private void BuildQuotas()
+    private void BuildQuotas(List<DealPlan> plans)
     {
-        var quarters = QuotaQuarters(_anchor);
+        var quarters = _quotaQuarters;
         var current = quarters.IndexOf(_quarter);
-        var won = _deals
-            .Where(d => d.StageId == WonStage)
-            .GroupBy(d => (d.OwnerRepId, Quarter: quarters.FindIndex(q => q.Contains(d.ClosedOn!.Value))))
-            .ToDictionary(g => g.Key, g => (double)g.Sum(d => d.Amount));
+        var won = plans
+            .Where(p => p.StageId == WonStage)
+            .GroupBy(p => (p.Profile.Rep.Id, Quarter: quarters.FindIndex(q => q.Contains(p.Closed!.Value))))
+            .ToDictionary(g => g.Key, g => (double)g.Sum(p => p.Amount));
         double Won(Rep rep, int quarter) => won.GetValueOrDefault((rep.Id, quarter));
 
         var medians = new Dictionary<(SalesChannel, int), double>();
@@ -627,7 +693,7 @@ public sealed class DemoCompanyGenerator
     {
         Id = 1,
         Name = "FY Standard AE plan",
-        EffectiveFrom = QuotaQuarters(_anchor)[0].Start,
+        EffectiveFrom = _quotaQuarters[0].Start,
         CapMultiple = 3m,
         Tiers =
         [
@@ -698,7 +764,7 @@ public sealed class DemoCompanyGenerator
     private DateOnly CreatedDay()
     {
         const double growth = 0.4;
-        var start = QuotaQuarters(_anchor)[0].Start.AddDays(-90);
+        var start = _quotaQuarters[0].Start.AddDays(-90);
         var span = _anchor.DayNumber - start.DayNumber;
         var u = _random.Double();
         var t = (-1 + Math.Sqrt(1 + 2 * growth * u * (1 + growth / 2))) / growth;
@@ -756,9 +822,10 @@ public sealed class DemoCompanyGenerator
 
     private PersonName NewPersonName()
     {
-        while (true)
+        for (var tries = 1; ; tries++)
         {
-            var person = new PersonName(_faker.Name.FirstName(), _faker.Name.LastName());
+            var first = _random.FirstName();
+            var person = new PersonName(tries <= PlainNameTries ? first : $"{first} {(char)('A' + _random.Int(0, 25))}.", _random.LastName());
             if (Slug(person.First).Length > 1 && Slug(person.Last).Length > 1 && _usedNames.Add(person.Full))
             {
                 return person;

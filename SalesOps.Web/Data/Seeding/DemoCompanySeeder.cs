@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using SalesOps.Shared.Access;
 using SalesOps.Shared.Domain;
@@ -17,22 +16,30 @@ public sealed class DemoCompanySeeder(
     TimeProvider clock,
     ILogger<DemoCompanySeeder> logger)
 {
-    public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken)
+    /// <summary>The demo company as of the configured anchor day (or today).</summary>
+    public Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken) =>
+        SeedIfEmptyAsync(CompanySize.Demo, options.Value.DemoAnchorDate ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), DemoCompany.Seed, cancellationToken);
+
+    /// <summary>
+    /// A company of <paramref name="size"/> into a database with no company, users or keys yet (a real company's
+    /// first admin keeps the demo out). The bench builds its large companies through here too.
+    /// </summary>
+    /// <returns>False when the database was not empty and nothing was written.</returns>
+    public async Task<bool> SeedIfEmptyAsync(CompanySize size, DateOnly anchor, int seed, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         // SQLite's BEGIN IMMEDIATE: a second instance starting at the same time waits here, then finds the teams.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await db.Teams.AnyAsync(cancellationToken))
+        if (await db.Teams.AnyAsync(cancellationToken) || await db.Users.AnyAsync(cancellationToken) || await db.ApiKeys.AnyAsync(cancellationToken))
         {
             return false;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
-        var anchor = options.Value.DemoAnchorDate ?? today;
-        var data = DemoCompanyGenerator.Generate(anchor, anchor == today ? TimeOnly.FromDateTime(now) : null);
-        var generated = stopwatch.Elapsed;
+        var company = DemoCompanyGenerator.Start(size, anchor, anchor == DateOnly.FromDateTime(now) ? TimeOnly.FromDateTime(now) : null, seed);
+        var data = company.Organization;
+        var planned = stopwatch.Elapsed;
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Teams.AddRange(data.Teams);
@@ -52,55 +59,32 @@ public sealed class DemoCompanySeeder(
         });
         await db.SaveChangesAsync(cancellationToken);
 
-        // Tracking 55,000 rows costs EF seconds; one prepared statement per table takes a fraction of that.
-        await BulkInsertAsync(db, data.Accounts, cancellationToken);
-        await BulkInsertAsync(db, data.Quotas, cancellationToken);
-        await BulkInsertAsync(db, data.Deals, cancellationToken);
-        await BulkInsertAsync(db, data.StageChanges, cancellationToken);
+        await BulkInsert<Account>.AllAsync(db, data.Accounts, cancellationToken);
+        await BulkInsert<Quota>.AllAsync(db, data.Quotas, cancellationToken);
+        long changes;
+        await using (var deals = await BulkInsert<Deal>.PrepareAsync(db, cancellationToken))
+        await using (var stageChanges = await BulkInsert<DealStageChange>.PrepareAsync(db, cancellationToken))
+        {
+            // Each deal is built, written and dropped in turn: memory stays flat however many there are.
+            foreach (var deal in company.Deals())
+            {
+                await deals.AddAsync(deal, cancellationToken);
+                foreach (var change in deal.StageHistory)
+                {
+                    await stageChanges.AddAsync(change, cancellationToken);
+                }
+            }
+
+            changes = stageChanges.Rows;
+        }
+
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation(
-            "Seeded the demo company as of {Anchor:yyyy-MM-dd}: {Deals} deals, {Changes} stage changes, {Accounts} accounts in {Elapsed} ms (generated in {Generated} ms)",
-            anchor, data.Deals.Count, data.Deals.Sum(d => d.StageHistory.Count), data.Accounts.Count,
-            (long)stopwatch.Elapsed.TotalMilliseconds, (long)generated.TotalMilliseconds);
+            "Seeded the demo company as of {Anchor:yyyy-MM-dd}: {Deals} deals, {Changes} stage changes, {Accounts} accounts in {Elapsed} ms (planned in {Planned} ms)",
+            anchor, company.DealCount, changes, data.Accounts.Count,
+            (long)stopwatch.Elapsed.TotalMilliseconds, (long)planned.TotalMilliseconds);
         return true;
-    }
-
-    /// <summary>
-    /// Inserts rows with one prepared command on the context's connection and transaction. Values go through the
-    /// model's own column names and converters (cents, enum names), so they read back exactly as if EF wrote them.
-    /// </summary>
-    private static async Task BulkInsertAsync<T>(SalesOpsDbContext db, IEnumerable<T> rows, CancellationToken cancellationToken)
-    {
-        var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-        var columns = entityType.GetProperties()
-            .Where(p => p.PropertyInfo is not null)
-            .Select(p => (Getter: p.PropertyInfo!, Name: p.GetColumnName(), p.GetTypeMapping().Converter))
-            .ToList();
-
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = $"INSERT INTO \"{entityType.GetTableName()}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) " +
-            $"VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
-        var parameters = columns.Select((_, i) =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"$p{i}";
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToList();
-        await command.PrepareAsync(cancellationToken);
-
-        foreach (var row in rows)
-        {
-            for (var i = 0; i < columns.Count; i++)
-            {
-                var value = columns[i].Getter.GetValue(row);
-                parameters[i].Value = (columns[i].Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
-            }
-
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
     }
 
     /// <summary>
