@@ -75,13 +75,7 @@ public sealed class LiveHub(
     {
         var scope = (await CallerAsync()).DealScope;
         await using var db = await factory.CreateDbContextAsync(Context.ConnectionAborted);
-        var query = db.LiveEvents.AsNoTracking().Where(e => e.Sequence > afterSequence);
-        if (!scope.All)
-        {
-            var teams = scope.Teams;
-            query = scope.RepId is { } rep ? query.Where(e => e.RepId == rep) : query.Where(e => e.TeamId != null && teams.Contains(e.TeamId.Value));
-        }
-
+        var query = db.LiveEvents.AsNoTracking().Where(e => e.Sequence > afterSequence).VisibleTo(scope);
         return await query.OrderBy(e => e.Sequence).Take(MaxReplay).ToListAsync(Context.ConnectionAborted);
     }
 

@@ -54,14 +54,7 @@ public static class AccountEndpoints
         http.Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions
-            {
-                Expires = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().AddYears(1),
-                IsEssential = true,
-                SameSite = SameSiteMode.Lax,
-                HttpOnly = true,
-                Secure = http.Request.IsHttps,
-            });
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = http.Request.IsHttps });
 
     /// <summary>
     /// <paramref name="url"/> if it is a path on this site, else the home page. Browsers drop tabs and line breaks
