@@ -59,6 +59,8 @@ public sealed class SalesOpsAppFactory(
             // The browser expires the sign-in cookie by its own (real) clock: the cookie's dates must come from it too,
             // or a run a fortnight after the pinned day signs nobody in.
             services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o => o.TimeProvider = TimeProvider.System);
+            // The security-stamp check compares the cookie's (real) issue time with its own clock: the same one.
+            services.PostConfigure<SecurityStampValidatorOptions>(o => o.TimeProvider = TimeProvider.System);
         });
         UseKestrel(port);
         configure?.Invoke(builder);
