@@ -105,6 +105,25 @@ public class TerritoryBoardTests(E2EFixture fixture)
     }
 
     [Fact]
+    public async Task A_manager_s_drop_onto_another_team_s_territory_is_refused_with_the_reason()
+    {
+        var move = await WestAccountWithOpenDealsAsync(skip: 3);
+        var foreign = await fixture.QueryAsync(db => db.Territories.Where(t => t.OwnerRep!.TeamId != 1).OrderBy(t => t.Id).Select(t => new { t.Id, t.Name }).FirstAsync());
+        var page = await fixture.NewPageAsync();
+        await LoginPage.AsAsync(page, DemoCompany.ManagerEmail);
+        var board = await TerritoryPage.OpenAsync(page, Search(move.Name));
+        await Expect(board.Column(foreign.Id)).ToHaveAttributeAsync("data-can-edit", "false");
+
+        await board.DragAsync(move.AccountId, move.From, foreign.Id);
+
+        await Expect(page.GetByText($"You may not move accounts into {foreign.Name}.")).ToBeVisibleAsync();
+        await Expect(board.Card(move.From, move.AccountId)).ToBeVisibleAsync();
+        await Expect(board.Card(foreign.Id, move.AccountId)).ToHaveCountAsync(0);
+        Assert.Equal(move.From, await TerritoryOfAsync(move.AccountId));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_territory_board_screenshot_for_the_readme()
     {
         var page = await fixture.NewPageAsync();

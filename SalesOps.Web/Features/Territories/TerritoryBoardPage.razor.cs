@@ -115,12 +115,10 @@ public sealed partial class TerritoryBoardPage : LivePage
 
     private bool CanMove(AccountCard card) => ColumnOf(card)?.CanEdit == true && !_saving.Contains(card.Id);
 
-    private bool CanDrop(AccountCard card, string zone) =>
-        card.TerritoryId.ToString(CultureInfo.InvariantCulture) != zone && _board?.Columns.Any(c => c.Id.ToString(CultureInfo.InvariantCulture) == zone && c.CanEdit) == true;
-
     private IReadOnlyList<TerritoryColumn> TargetsFor(AccountCard card) =>
         CanMove(card) ? _board!.Columns.Where(c => c.CanEdit && c.Id != card.TerritoryId).ToList() : [];
 
+    // Every column takes the drop, so a drop the user may not make is answered with why rather than ignored.
     private async Task OnDroppedAsync(MudItemDropInfo<AccountCard> drop)
     {
         var target = _board?.Columns.FirstOrDefault(c => c.Id.ToString(CultureInfo.InvariantCulture) == drop.DropzoneIdentifier);
