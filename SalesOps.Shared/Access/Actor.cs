@@ -38,6 +38,18 @@ public sealed record Actor(string Name, string Role, int? RepId = null, int? Tea
     public bool CanChangeDeal(int ownerRepId, int teamId) => ChangesDeals && CanView(ownerRepId, teamId);
 
     public bool CanChangeDeal(Deal deal) => CanChangeDeal(deal.OwnerRepId, deal.TeamId);
+
+    /// <summary>
+    /// Whether the actor may move accounts into or out of a territory. A territory belongs to its owner rep's team
+    /// (<paramref name="territoryTeamId"/>; null when it has no owner): managers edit their team's territories, VPs and
+    /// admins every one, reps and analysts none.
+    /// </summary>
+    public bool CanEditTerritory(int? territoryTeamId) => Role switch
+    {
+        Roles.VP or Roles.Admin => true,
+        Roles.Manager => territoryTeamId is { } team && team == TeamId,
+        _ => false,
+    };
 }
 
 /// <summary>Which deals an actor sees: one rep's, one team's (or, for an API key, several teams'), all or none.</summary>

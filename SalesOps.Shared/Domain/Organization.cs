@@ -28,7 +28,7 @@ public class Territory : IVersioned
     public required string Name { get; set; }
     public TerritoryKind Kind { get; set; }
 
-    /// <summary>US state codes or ISO country codes the territory covers.</summary>
+    /// <summary>Region codes the territory covers: ISO 3166-2 for US states ("US-TX"), ISO 3166-1 alpha-2 for countries ("DE").</summary>
     public List<string> Regions { get; set; } = [];
     public int? OwnerRepId { get; set; }
     public Rep? OwnerRep { get; set; }
@@ -42,7 +42,7 @@ public class Account : IVersioned
     public required string Name { get; set; }
     public required string Industry { get; set; }
 
-    /// <summary>US state code (e.g. "TX") or ISO country code for international accounts.</summary>
+    /// <summary>ISO 3166-2 for a US state ("US-TX"), ISO 3166-1 alpha-2 for a country ("DE"); see <c>RegionCodes</c>.</summary>
     public required string RegionCode { get; set; }
     public double Latitude { get; set; }
     public double Longitude { get; set; }

@@ -30,6 +30,7 @@ public static class LiveEventKinds
     public const string DealCreated = "deal.created";
     public const string DealUpdated = "deal.updated";
     public const string DealStageChanged = "deal.stage-changed";
+    public const string AccountMoved = "account.moved";
 }
 
 public class ApiKey

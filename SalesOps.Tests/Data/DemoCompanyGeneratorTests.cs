@@ -1,5 +1,6 @@
 using SalesOps.Shared.Domain;
 using SalesOps.Shared.Kpis;
+using SalesOps.Shared.Territories;
 using SalesOps.Web.Data;
 using SalesOps.Web.Data.Seeding;
 
@@ -96,8 +97,11 @@ public class DemoCompanyGeneratorTests
         var reps = company.Reps.ToDictionary(r => r.Id);
         var areas = UsGeography.States.Concat(UsGeography.Countries).ToDictionary(a => a.Code);
 
-        // A region code must name one place: an ISO country code equal to a state code (DE) would be ambiguous.
-        Assert.Empty(UsGeography.Countries.Select(c => c.Code).Intersect(UsGeography.States.Select(s => s.Code)));
+        // Region codes are ISO: "US-DE" is Delaware, "DE" Germany, so both can be demo places.
+        Assert.All(areas.Keys, code => Assert.True(RegionCodes.IsValid(code), code));
+        Assert.Equal(RegionKind.UsSubdivision, RegionCodes.Find(areas["US-DE"].Code)!.Kind);
+        Assert.Contains(company.Accounts, a => a.RegionCode == "DE");
+        Assert.All(company.Territories.SelectMany(t => t.Regions), code => Assert.True(RegionCodes.IsValid(code), code));
         Assert.All(company.Accounts, account =>
         {
             var territory = territories[account.TerritoryId!.Value];

@@ -82,3 +82,36 @@ public sealed class PipelineBoardPage(IPage page)
     public Task DragAsync(int dealId, int fromStageId, int toStageId) =>
         Card(fromStageId, dealId).DragToAsync(Column(toStageId).Locator(".mud-drop-zone"), new() { TargetPosition = new() { X = 30, Y = 10 } });
 }
+
+/// <summary>The territory board: one column per territory with its balance figures, account cards inside.</summary>
+public sealed class TerritoryPage(IPage page)
+{
+    public IPage Page => page;
+
+    public static async Task<TerritoryPage> OpenAsync(IPage page, string query = "")
+    {
+        await page.GotoAsync("/territories" + query);
+        await new HomePage(page).WaitUntilInteractiveAsync();
+        var board = new TerritoryPage(page);
+        await board.Columns.First.WaitForAsync();
+        return board;
+    }
+
+    public ILocator Columns => page.Locator("section[data-territory-id]");
+
+    public ILocator Column(int territoryId) => page.Locator($"section[data-territory-id='{territoryId}']");
+
+    public ILocator Card(int territoryId, int accountId) => Column(territoryId).Locator($"article[data-account-id='{accountId}']");
+
+    public ILocator AnyCard(int accountId) => page.Locator($"article[data-account-id='{accountId}']");
+
+    public ILocator Figure(int territoryId, string figure) => Column(territoryId).Locator($"[data-figure='{figure}']");
+
+    public ILocator ReadOnlyNote => page.GetByTestId("read-only");
+
+    public ILocator MoveMenus => page.GetByRole(AriaRole.Button, new() { Name = "Move to…" });
+
+    /// <summary>Drops near the top of the target column, as a person would, so the page need not scroll mid-drag.</summary>
+    public Task DragAsync(int accountId, int fromTerritoryId, int toTerritoryId) =>
+        Card(fromTerritoryId, accountId).DragToAsync(Column(toTerritoryId).Locator(".mud-drop-zone"), new() { TargetPosition = new() { X = 30, Y = 10 } });
+}

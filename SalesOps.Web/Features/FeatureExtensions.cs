@@ -1,6 +1,7 @@
 using SalesOps.Web.Features.Deals;
 using SalesOps.Web.Features.Home;
 using SalesOps.Web.Features.Pipeline;
+using SalesOps.Web.Features.Territories;
 
 namespace SalesOps.Web.Features;
 
@@ -13,6 +14,8 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<StalenessCache>();
         builder.Services.AddSingleton<PipelineBoardService>();
         builder.Services.AddScoped<BoardFilterMemory>();
+        builder.Services.AddSingleton<TerritoryBoardService>();
+        builder.Services.AddSingleton<TerritoryService>();
         return builder;
     }
 }

@@ -1,0 +1,178 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using SalesOps.Shared.Access;
+using SalesOps.Shared.Domain;
+using SalesOps.Shared.Territories;
+using SalesOps.Web.Auth;
+using SalesOps.Web.Live;
+using SalesOps.Web.Shell;
+
+namespace SalesOps.Web.Features.Territories;
+
+/// <summary>
+/// The live territory board. Filter and band live in the URL (shareable); every account move and deal change
+/// anywhere refreshes it through the live bus; moves are saved by <see cref="TerritoryService"/>, which checks rights
+/// and versions, and a card only ever shows the territory the database says it is in.
+/// </summary>
+public sealed partial class TerritoryBoardPage : LivePage
+{
+    private readonly Dictionary<int, int> _cardsPerTerritory = [];
+    private readonly HashSet<int> _saving = [];
+    private Actor? _actor;
+    private TerritoryFilter _filter = TerritoryFilter.Default;
+    private decimal _band = TerritoryBalance.DefaultBandPercent;
+    private TerritoryBoard? _board;
+    private TerritoryBoard? _renderedBoard;
+    private TerritoryChoices? _choices;
+    private MudDropContainer<AccountCard>? _container;
+
+    [Inject] private TerritoryBoardService Board { get; set; } = default!;
+    [Inject] private TerritoryService Territories { get; set; } = default!;
+    [Inject] private CurrentActor CurrentActor { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private MoneyFormat Money { get; set; } = default!;
+
+    // Query values arrive as text and are parsed leniently: a mangled shared link shows a board, not an error.
+    [SupplyParameterFromQuery(Name = "q")] private string? Query { get; set; }
+    [SupplyParameterFromQuery(Name = "region")] private string? Region { get; set; }
+    [SupplyParameterFromQuery(Name = "industry")] private string? Industry { get; set; }
+    [SupplyParameterFromQuery(Name = "potential")] private string? Potential { get; set; }
+    [SupplyParameterFromQuery(Name = "sort")] private string? Sort { get; set; }
+    [SupplyParameterFromQuery(Name = "band")] private string? Band { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        _actor = await CurrentActor.GetAsync();
+        _choices = await Board.ChoicesAsync();
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var filter = TerritoryFilterQuery.FromQuery(Query, Region, Industry, Potential, Sort);
+        var band = decimal.TryParse(Band, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var b) ? Math.Clamp(b, 0, 100) : TerritoryBalance.DefaultBandPercent;
+        if (_board is null || filter != _filter || band != _band)
+        {
+            _filter = filter;
+            _band = band;
+            _cardsPerTerritory.Clear();
+            await ReloadAsync();
+        }
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (_container is not null && _renderedBoard != _board)
+        {
+            // The drop zones cache their items; a new board must be pushed into them.
+            _renderedBoard = _board;
+            _container.Refresh();
+        }
+    }
+
+    // Every territory is on every board, so any move or deal change may change a column's figures.
+    protected override bool Shows(LiveEvent e) =>
+        e.Kind is LiveEventKinds.AccountMoved or LiveEventKinds.DealCreated or LiveEventKinds.DealUpdated or LiveEventKinds.DealStageChanged;
+
+    protected override async Task LoadAsync()
+    {
+        // "Won in the last 12 months" counts back from the user's today.
+        _board = await Board.LoadAsync(_actor!, _filter, Clock.Today, _band, _cardsPerTerritory);
+    }
+
+    private Task ApplyFilterAsync(TerritoryFilter filter)
+    {
+        NavigateTo(filter, _band);
+        return Task.CompletedTask;
+    }
+
+    private Task SetBandAsync(decimal band)
+    {
+        NavigateTo(_filter, Math.Clamp(band, 0, 100));
+        return Task.CompletedTask;
+    }
+
+    private void NavigateTo(TerritoryFilter filter, decimal band)
+    {
+        var query = new Dictionary<string, object?>(TerritoryFilterQuery.ToQuery(filter))
+        {
+            ["band"] = band == TerritoryBalance.DefaultBandPercent ? null : band.ToString(CultureInfo.InvariantCulture),
+        };
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(query), replace: true);
+    }
+
+    private async Task ShowMoreAsync(int territoryId)
+    {
+        _cardsPerTerritory[territoryId] = _cardsPerTerritory.GetValueOrDefault(territoryId, TerritoryBoardService.PageSize) + TerritoryBoardService.PageSize;
+        await ReloadAsync();
+    }
+
+    private TerritoryColumn? ColumnOf(AccountCard card) => _board?.Columns.FirstOrDefault(c => c.Id == card.TerritoryId);
+
+    private bool CanMove(AccountCard card) => ColumnOf(card)?.CanEdit == true && !_saving.Contains(card.Id);
+
+    private IReadOnlyList<TerritoryColumn> TargetsFor(AccountCard card) =>
+        CanMove(card) ? _board!.Columns.Where(c => c.CanEdit && c.Id != card.TerritoryId).ToList() : [];
+
+    // Every column takes the drop, so a drop the user may not make is answered with why rather than ignored.
+    private async Task OnDroppedAsync(MudItemDropInfo<AccountCard> drop)
+    {
+        var target = _board?.Columns.FirstOrDefault(c => c.Id.ToString(CultureInfo.InvariantCulture) == drop.DropzoneIdentifier);
+        if (target is null)
+        {
+            return;
+        }
+
+        await MoveAsync(drop.Item!, target);
+    }
+
+    private Task OnMoveToAsync((AccountCard Card, TerritoryColumn Target) move) => MoveAsync(move.Card, move.Target);
+
+    private async Task MoveAsync(AccountCard card, TerritoryColumn target)
+    {
+        if (target.Id == card.TerritoryId)
+        {
+            Snackbar.Add(L["Territories.SameTerritory", target.Name], Severity.Info);
+            _container?.Refresh();
+            return;
+        }
+
+        if (!target.CanEdit)
+        {
+            Snackbar.Add(L["Territories.TargetNotEditable", target.Name], Severity.Warning);
+            _container?.Refresh();
+            return;
+        }
+
+        // Asked only when deals change hands: an account without open deals just moves.
+        if (await Territories.PreviewMoveAsync(card.Id, target.Id) is { OpenDeals: > 0 } preview)
+        {
+            var confirmed = await Dialogs.ShowMessageBoxAsync(
+                L["Territories.MoveTitle", card.Name],
+                L["Territories.MoveConfirm", card.Name, target.Name, preview.OpenDeals, Money.Format(preview.OpenAmount), preview.NewOwner ?? "?"],
+                yesText: L["Territories.Move"],
+                cancelText: L["Territories.Cancel"]);
+            if (confirmed != true)
+            {
+                _container?.Refresh();
+                return;
+            }
+        }
+
+        _saving.Add(card.Id);
+        StateHasChanged();
+        try
+        {
+            var outcome = await Territories.MoveAccountAsync(await CurrentActor.GetAsync(), card.Id, target.Id, card.Version);
+            Snackbar.Add(AccountMoveText.Describe(L, outcome, card.Name), outcome.Succeeded ? Severity.Success : Severity.Warning);
+        }
+        finally
+        {
+            _saving.Remove(card.Id);
+            // The truth comes from the database either way: moved, or back where it was.
+            await ReloadAsync();
+        }
+    }
+}
