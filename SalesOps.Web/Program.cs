@@ -36,7 +36,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapIngestApi();
 app.MapAccountEndpoints();
-app.MapHub<LiveHub>(LiveHub.Path);
+app.MapLiveHub();
 // Our CSP already says frame-ancestors 'none'; Blazor's own, looser header would be a second policy.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 

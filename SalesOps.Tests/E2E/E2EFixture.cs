@@ -53,6 +53,14 @@ public sealed class E2EFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>An HTTP client for the ingest API, as an integration would call it.</summary>
+    public HttpClient ApiClient()
+    {
+        var api = new HttpClient { BaseAddress = App.BaseAddress };
+        api.DefaultRequestHeaders.Add("X-Api-Key", SalesOps.Web.Data.Seeding.DemoCompany.IngestKey);
+        return api;
+    }
+
     public async Task<T> QueryAsync<T>(Func<SalesOpsDbContext, Task<T>> query)
     {
         await using var db = await App.Service<IDbContextFactory<SalesOpsDbContext>>().CreateDbContextAsync();

@@ -6,8 +6,10 @@ namespace SalesOps.Tests.Infrastructure;
 
 /// <summary>The real app on Kestrel (a random loopback port unless one is given) over its own SQLite file.</summary>
 /// <param name="seed">SalesOps:SeedDemoCompany; null leaves it unset, so the environment decides.</param>
+/// <param name="settings">Further configuration for this app only (e.g. a test's smaller limits).</param>
 /// <param name="configure">Runs last, e.g. to start in another environment or capture the logs.</param>
-public sealed class SalesOpsAppFactory(string databasePath, string directory, bool? seed = true, int port = 0, Action<IWebHostBuilder>? configure = null)
+public sealed class SalesOpsAppFactory(string databasePath, string directory, bool? seed = true, int port = 0,
+    IReadOnlyDictionary<string, string>? settings = null, Action<IWebHostBuilder>? configure = null)
     : WebApplicationFactory<Program>
 {
     public string DatabasePath => databasePath;
@@ -32,6 +34,11 @@ public sealed class SalesOpsAppFactory(string databasePath, string directory, bo
 
         builder.UseSetting("SalesOps:DataProtectionKeysPath", Path.Combine(directory, "keys"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         UseKestrel(port);
         configure?.Invoke(builder);
     }

@@ -73,4 +73,54 @@ public class LiveEventBusTests
 
         Assert.Equal(0, bus.SubscriberCount);
     }
+
+    [Fact]
+    public async Task A_subscriber_that_never_finishes_holds_at_most_its_capacity_and_the_newest_events_survive()
+    {
+        var bus = new LiveEventBus(NullLogger<LiveEventBus>.Instance);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handled = new List<long>();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var slow = bus.Subscribe(async e =>
+        {
+            handled.Add(e.Sequence);
+            if (e.Sequence == 1)
+            {
+                entered.SetResult();
+                await release.Task;
+            }
+            else if (e.Sequence == 100)
+            {
+                done.SetResult();
+            }
+        }, capacity: 10);
+
+        bus.Publish(Event(1));
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        for (var sequence = 2; sequence <= 100; sequence++)
+        {
+            bus.Publish(Event(sequence));
+        }
+
+        Assert.Equal(10, slow.Queued);
+        Assert.Equal(10, slow.PeakQueued);
+        Assert.Equal(89, slow.Dropped);
+        release.SetResult();
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.Equal([1L, .. Enumerable.Range(91, 10).Select(i => (long)i)], handled);
+    }
+
+    [Fact]
+    public async Task A_filter_that_throws_does_not_keep_the_event_from_other_subscribers()
+    {
+        var bus = new LiveEventBus(NullLogger<LiveEventBus>.Instance);
+        var received = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var broken = bus.Subscribe(_ => Task.CompletedTask, _ => throw new InvalidOperationException("boom"));
+        using var healthy = bus.Subscribe(e => { received.TrySetResult(e.Sequence); return Task.CompletedTask; });
+
+        bus.Publish(Event(7));
+
+        Assert.Equal(7, await received.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
+    }
 }

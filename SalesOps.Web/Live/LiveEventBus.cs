@@ -5,22 +5,33 @@ namespace SalesOps.Web.Live;
 
 /// <summary>
 /// The one in-process event bus. Every committed change is published here once; screens and the SignalR relay
-/// subscribe. Each subscriber gets its own queue and pump, so a slow or dead subscriber (a browser that went away
-/// mid-interop) never delays the publisher or the others.
+/// subscribe. Each subscriber gets its own bounded queue and pump, so a slow or dead subscriber (a browser that
+/// went away mid-interop) never delays the publisher or the others, and never holds more than its capacity.
 /// </summary>
 public sealed class LiveEventBus(ILogger<LiveEventBus> logger)
 {
+    /// <summary>
+    /// Enough for any burst a screen sees; a screen re-reads on the newest event anyway, so when a stuck one
+    /// overflows, dropping its oldest events loses nothing it needs.
+    /// </summary>
+    public const int DefaultCapacity = 1_000;
+
     private readonly ILogger _logger = logger;
     private readonly Lock _gate = new();
-    private Subscription[] _subscriptions = [];
+    private LiveSubscription[] _subscriptions = [];
+    private long _lastSequence;
 
-    public long LastSequence { get; private set; }
+    public long LastSequence => Volatile.Read(ref _lastSequence);
 
     /// <param name="handler">Called for each matching event, one at a time, in sequence order.</param>
-    /// <param name="filter">Which events this subscriber wants; null for all.</param>
-    public IDisposable Subscribe(Func<LiveEvent, Task> handler, Func<LiveEvent, bool>? filter = null)
+    /// <param name="filter">Which events this subscriber wants; null for all. Runs on the publisher's thread: keep it cheap.</param>
+    /// <param name="capacity">
+    /// How many events may wait for the handler; beyond it the oldest waiting one is dropped (see
+    /// <see cref="LiveSubscription.Dropped"/>), so publishing never blocks and memory stays capped.
+    /// </param>
+    public LiveSubscription Subscribe(Func<LiveEvent, Task> handler, Func<LiveEvent, bool>? filter = null, int capacity = DefaultCapacity)
     {
-        var subscription = new Subscription(this, handler, filter);
+        var subscription = new LiveSubscription(this, handler, filter, capacity);
         lock (_gate)
         {
             _subscriptions = [.. _subscriptions, subscription];
@@ -31,7 +42,13 @@ public sealed class LiveEventBus(ILogger<LiveEventBus> logger)
 
     public void Publish(LiveEvent liveEvent)
     {
-        LastSequence = Math.Max(LastSequence, liveEvent.Sequence);
+        // Publishers are funnelled through LiveWriter, but a max keeps this right should two ever race.
+        var last = Volatile.Read(ref _lastSequence);
+        while (liveEvent.Sequence > last && Interlocked.CompareExchange(ref _lastSequence, liveEvent.Sequence, last) != last)
+        {
+            last = Volatile.Read(ref _lastSequence);
+        }
+
         foreach (var subscription in Volatile.Read(ref _subscriptions))
         {
             subscription.Offer(liveEvent);
@@ -40,7 +57,7 @@ public sealed class LiveEventBus(ILogger<LiveEventBus> logger)
 
     public int SubscriberCount => Volatile.Read(ref _subscriptions).Length;
 
-    private void Remove(Subscription subscription)
+    private void Remove(LiveSubscription subscription)
     {
         lock (_gate)
         {
@@ -48,26 +65,62 @@ public sealed class LiveEventBus(ILogger<LiveEventBus> logger)
         }
     }
 
-    private sealed class Subscription : IDisposable
+    /// <summary>One subscriber's queue and pump; dispose it to unsubscribe.</summary>
+    public sealed class LiveSubscription : IDisposable
     {
         private readonly LiveEventBus _bus;
         private readonly Func<LiveEvent, Task> _handler;
         private readonly Func<LiveEvent, bool>? _filter;
-        private readonly Channel<LiveEvent> _queue = Channel.CreateUnbounded<LiveEvent>(new UnboundedChannelOptions { SingleReader = true });
+        private readonly Channel<LiveEvent> _queue;
+        private int _peakQueued;
+        private long _dropped;
 
-        public Subscription(LiveEventBus bus, Func<LiveEvent, Task> handler, Func<LiveEvent, bool>? filter)
+        internal LiveSubscription(LiveEventBus bus, Func<LiveEvent, Task> handler, Func<LiveEvent, bool>? filter, int capacity)
         {
+            ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
             _bus = bus;
             _handler = handler;
             _filter = filter;
+            Capacity = capacity;
+            _queue = Channel.CreateBounded<LiveEvent>(
+                new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+                _ => Interlocked.Increment(ref _dropped));
             _ = Task.Run(PumpAsync);
         }
 
-        public void Offer(LiveEvent liveEvent)
+        public int Capacity { get; }
+
+        /// <summary>Events waiting for the handler now.</summary>
+        public int Queued => _queue.Reader.Count;
+
+        /// <summary>The most events that ever waited at once (diagnostics: never more than <see cref="Capacity"/>).</summary>
+        public int PeakQueued => Volatile.Read(ref _peakQueued);
+
+        /// <summary>Events dropped because the queue was full.</summary>
+        public long Dropped => Interlocked.Read(ref _dropped);
+
+        internal void Offer(LiveEvent liveEvent)
         {
-            if (_filter is null || _filter(liveEvent))
+            try
             {
-                _queue.Writer.TryWrite(liveEvent);
+                if (_filter is not null && !_filter(liveEvent))
+                {
+                    return;
+                }
+            }
+            catch (Exception ex)
+            {
+                // A broken filter must not stop the publisher from reaching the other subscribers.
+                _bus._logger.LogWarning(ex, "A live subscriber's filter failed on event {Sequence}", liveEvent.Sequence);
+                return;
+            }
+
+            _queue.Writer.TryWrite(liveEvent);
+            var queued = _queue.Reader.Count;
+            var peak = Volatile.Read(ref _peakQueued);
+            while (queued > peak && Interlocked.CompareExchange(ref _peakQueued, queued, peak) != peak)
+            {
+                peak = Volatile.Read(ref _peakQueued);
             }
         }
 

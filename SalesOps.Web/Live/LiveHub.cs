@@ -52,35 +52,3 @@ public sealed class LiveHub(IDbContextFactory<SalesOpsDbContext> factory, LiveEv
         return await query.OrderBy(e => e.Sequence).Take(MaxReplay).ToListAsync(Context.ConnectionAborted);
     }
 }
-
-/// <summary>Forwards every bus event to the hub groups allowed to see it.</summary>
-public sealed class LiveHubRelay(LiveEventBus bus, IHubContext<LiveHub> hub) : IHostedService
-{
-    private IDisposable? _subscription;
-
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _subscription = bus.Subscribe(e =>
-        {
-            List<string> groups = [LiveHub.EveryoneGroup];
-            if (e.TeamId is { } team)
-            {
-                groups.Add(LiveHub.TeamGroup(team));
-            }
-
-            if (e.RepId is { } rep)
-            {
-                groups.Add(LiveHub.RepGroup(rep));
-            }
-
-            return hub.Clients.Groups(groups).SendAsync(LiveHub.EventMethod, e);
-        });
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        _subscription?.Dispose();
-        return Task.CompletedTask;
-    }
-}

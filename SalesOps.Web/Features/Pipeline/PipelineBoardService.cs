@@ -122,6 +122,12 @@ public sealed class PipelineBoardService(
             .OrderByDescending(h => h.ChangedAt).ThenByDescending(h => h.Id)
             .Select(h => new { h.FromStageId, h.ToStageId, h.ChangedAt, h.ChangedBy })
             .ToListAsync(cancellationToken);
+        // Who changed it last, so an open drawer can say who changed the deal under its user's edits.
+        var lastChangedBy = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(Deal) && a.EntityId == dealId.ToString())
+            .OrderByDescending(a => a.Id)
+            .Select(a => a.Actor)
+            .FirstOrDefaultAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var stage = stages.Find(deal.StageId)!;
         var stale = await staleness.GetAsync(cancellationToken);
@@ -131,7 +137,8 @@ public sealed class PipelineBoardService(
             stale.IsStale(deal.StageId, deal.Channel, days, deal.ExpectedClose, DateOnly.FromDateTime(now), stage.IsClosed), deal.Version);
         return new DealDetails(card, deal.Product, deal.Territory, deal.ForecastCategory, deal.CreatedOn, deal.LostReason, deal.Channel,
             actor.CanChangeDeal(deal.OwnerRepId, deal.TeamId),
-            history.Select(h => new StageVisit(h.FromStageId is { } f ? stages.Find(f)?.Name : null, stages.Find(h.ToStageId)?.Name ?? "?", h.ChangedAt, h.ChangedBy)).ToList());
+            history.Select(h => new StageVisit(h.FromStageId is { } f ? stages.Find(f)?.Name : null, stages.Find(h.ToStageId)?.Name ?? "?", h.ChangedAt, h.ChangedBy)).ToList(),
+            lastChangedBy);
     }
 
     /// <summary>The teams, reps, territories and products an actor can filter by.</summary>

@@ -43,7 +43,8 @@ public sealed record DealDetails(
     string? LostReason,
     SalesChannel Channel,
     bool CanChange,
-    IReadOnlyList<StageVisit> History);
+    IReadOnlyList<StageVisit> History,
+    string? LastChangedBy);
 
 public sealed record FilterChoice(int Id, string Name);
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SalesOps.Shared.Access;
+using SalesOps.Shared.Domain;
 using SalesOps.Shared.Pipeline;
 using SalesOps.Web.Auth;
 using SalesOps.Web.Data;
@@ -15,7 +16,7 @@ namespace SalesOps.Web.Features.Pipeline;
 /// deal change anywhere refreshes the board through the live bus; moves are saved by <see cref="DealService"/>,
 /// which checks rights and versions, and a card only ever shows the stage the database says it is in.
 /// </summary>
-public sealed partial class PipelinePage : IDisposable
+public sealed partial class PipelinePage : LivePage
 {
     private readonly Dictionary<int, int> _cardsPerStage = [];
     private readonly HashSet<int> _saving = [];
@@ -25,7 +26,6 @@ public sealed partial class PipelinePage : IDisposable
     private Board? _renderedBoard;
     private BoardChoices? _choices;
     private MudDropContainer<DealCard>? _container;
-    private LiveRefresher? _live;
     private bool _drawerOpen;
     private int? _drawerDealId;
 
@@ -33,13 +33,11 @@ public sealed partial class PipelinePage : IDisposable
     [Inject] private DealService Deals { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
     [Inject] private StageCatalog Stages { get; set; } = default!;
-    [Inject] private LiveEventBus Bus { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private BoardFilterMemory FilterMemory { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private MoneyFormat Money { get; set; } = default!;
-    [Inject] private ILogger<PipelinePage> Logger { get; set; } = default!;
 
     // Query values arrive as text and are parsed leniently: a mangled shared link shows a board, not an error.
     [SupplyParameterFromQuery(Name = "team")] private string? Team { get; set; }
@@ -67,7 +65,7 @@ public sealed partial class PipelinePage : IDisposable
         {
             _filter = filter;
             _cardsPerStage.Clear();
-            await LoadAsync();
+            await ReloadAsync();
         }
     }
 
@@ -85,9 +83,6 @@ public sealed partial class PipelinePage : IDisposable
             return;
         }
 
-        var scope = _actor!.DealScope;
-        _live = new LiveRefresher(Bus, e => e.EntityId is not null && scope.Includes(e.RepId ?? -1, e.TeamId ?? -1), RefreshAsync, Logger);
-
         // A plain /pipeline opens the filter this browser used last; a link with a filter shows that filter.
         if (_filter.IsDefault && await FilterMemory.LoadAsync() is { IsDefault: false } remembered)
         {
@@ -95,23 +90,12 @@ public sealed partial class PipelinePage : IDisposable
         }
     }
 
-    private async Task LoadAsync()
+    protected override bool Shows(LiveEvent e) => e.EntityId is not null && _actor!.DealScope.Includes(e.RepId ?? -1, e.TeamId ?? -1);
+
+    protected override async Task LoadAsync()
     {
         _board = await Board.LoadAsync(_actor!, _filter, _cardsPerStage);
     }
-
-    private Task RefreshAsync() => InvokeAsync(async () =>
-    {
-        try
-        {
-            await LoadAsync();
-            StateHasChanged();
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
-    });
 
     private async Task ApplyFilterAsync(BoardFilter filter)
     {
@@ -125,7 +109,7 @@ public sealed partial class PipelinePage : IDisposable
     private async Task ShowMoreAsync(int stageId)
     {
         _cardsPerStage[stageId] = _cardsPerStage.GetValueOrDefault(stageId, PipelineBoardService.PageSize) + PipelineBoardService.PageSize;
-        await LoadAsync();
+        await ReloadAsync();
     }
 
     private bool CanMove(DealCard card) => _actor?.CanChangeDeal(card.OwnerRepId, card.TeamId) == true && !_saving.Contains(card.Id);
@@ -172,7 +156,7 @@ public sealed partial class PipelinePage : IDisposable
         {
             _saving.Remove(card.Id);
             // The truth comes from the database either way: moved, or back where it was.
-            await LoadAsync();
+            await ReloadAsync();
         }
     }
 
@@ -181,6 +165,4 @@ public sealed partial class PipelinePage : IDisposable
         _drawerDealId = card.Id;
         _drawerOpen = true;
     }
-
-    public void Dispose() => _live?.Dispose();
 }
