@@ -3,6 +3,7 @@ using SalesOps.Web.Cli;
 using SalesOps.Web.Components;
 using SalesOps.Web.Features.Account;
 using SalesOps.Web.Features.Deals;
+using SalesOps.Web.Features.Incentives;
 using SalesOps.Web.Live;
 using SalesOps.Web.Shell;
 
@@ -36,6 +37,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapIngestApi();
 app.MapAccountEndpoints();
+app.MapStatementEndpoints();
 app.MapLiveHub();
 // Our CSP already says frame-ancestors 'none'; Blazor's own, looser header would be a second policy.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

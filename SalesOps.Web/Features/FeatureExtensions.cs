@@ -1,5 +1,6 @@
 using SalesOps.Web.Features.Deals;
 using SalesOps.Web.Features.Home;
+using SalesOps.Web.Features.Incentives;
 using SalesOps.Web.Features.Pipeline;
 
 namespace SalesOps.Web.Features;
@@ -13,6 +14,8 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<StalenessCache>();
         builder.Services.AddSingleton<PipelineBoardService>();
         builder.Services.AddScoped<BoardFilterMemory>();
+        builder.Services.AddSingleton<LeaderboardService>();
+        builder.Services.AddSingleton<StatementService>();
         return builder;
     }
 }
