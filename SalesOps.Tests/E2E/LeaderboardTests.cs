@@ -107,13 +107,27 @@ public class LeaderboardTests(E2EFixture fixture)
 
         var board = await LeaderboardPage.OpenAsync(page);
         await Expect(board.Rows.First).ToHaveAttributeAsync("data-rank", "1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "How fair mode works" }).ClickAsync();
+        await Expect(page.GetByTestId("fair-formula")).ToContainTextAsync("scaled quota = quota × potential ÷ average potential");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("fair-formula")).ToHaveCountAsync(0);
+
         var leaderboard = Path.Combine(ScreenshotDirectory, "leaderboard.png");
-        await page.ScreenshotAsync(new() { Path = leaderboard });
+        // Animations finished, so the picture shows where rows settle, not where they slide from.
+        await page.ScreenshotAsync(new() { Path = leaderboard, Animations = ScreenshotAnimations.Disabled });
 
         await page.GotoAsync($"/incentives/statements/{rep}/current");
         await Expect(page.Locator($"[data-statement-rep-id='{rep}']")).ToBeVisibleAsync();
         var statement = Path.Combine(ScreenshotDirectory, "statement.png");
-        await page.ScreenshotAsync(new() { Path = statement });
+        await page.ScreenshotAsync(new() { Path = statement, Animations = ScreenshotAnimations.Disabled });
+
+        // A phone in the dark theme, for a person to look at (never into the repository).
+        var phone = Path.Combine(Path.GetTempPath(), "salesops-screenshots", "leaderboard-phone-dark.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(phone)!);
+        await page.SetViewportSizeAsync(390, 844);
+        await LeaderboardPage.OpenAsync(page, "?metric=FairAttainment");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Dark theme" }).ClickAsync();
+        await page.ScreenshotAsync(new() { Path = phone, Animations = ScreenshotAnimations.Disabled });
 
         Assert.True(new FileInfo(leaderboard).Length > 10_000);
         Assert.True(new FileInfo(statement).Length > 10_000);
