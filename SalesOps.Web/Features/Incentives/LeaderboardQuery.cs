@@ -1,6 +1,7 @@
 using System.Globalization;
 using SalesOps.Shared.Domain;
 using SalesOps.Shared.Incentives;
+using static SalesOps.Web.Features.Pipeline.BoardFilterQuery;
 
 namespace SalesOps.Web.Features.Incentives;
 
@@ -28,10 +29,4 @@ public static class LeaderboardQuery
             Id(team),
             Id(territory),
             Enum.TryParse<SalesChannel>(channel, ignoreCase: true, out var c) && Enum.IsDefined(c) ? c : null);
-
-    private static int? Id(string? text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
-
-    private static DateOnly? Date(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 }
