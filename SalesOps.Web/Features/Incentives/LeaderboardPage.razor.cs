@@ -37,6 +37,7 @@ public sealed partial class LeaderboardPage : LivePage
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private ILogger<LeaderboardPage> Logger { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "metric")] private string? Metric { get; set; }
     [SupplyParameterFromQuery(Name = "period")] private string? PeriodText { get; set; }
@@ -70,8 +71,16 @@ public sealed partial class LeaderboardPage : LivePage
         if (_celebrations.Count > 0 && _confettiFired != _celebrations[^1].DealId)
         {
             _confettiFired = _celebrations[^1].DealId;
-            _confetti ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/celebration.js");
-            await _confetti.InvokeAsync<bool>("celebrate");
+            try
+            {
+                _confetti ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/celebration.js");
+                await _confetti.InvokeAsync<bool>("celebrate");
+            }
+            catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)
+            {
+                // Confetti is decoration: the banner shows the win either way, and the board must keep running.
+                Logger.LogDebug(ex, "No confetti for deal {DealId}", _confettiFired);
+            }
         }
     }
 
