@@ -67,6 +67,8 @@ public class LeaderboardTests(E2EFixture fixture)
         await Expect(row).ToHaveAttributeAsync("data-rank", expectedRank.ToString(CultureInfo.InvariantCulture));
         await Expect(board.Celebration(deal.Id)).ToBeVisibleAsync();
         await Expect(board.Celebration(deal.Id)).ToContainTextAsync(deal.Account);
+        Directory.CreateDirectory(ScreenshotDirectory);
+        await repPage.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, "leaderboard-celebration.png"), Animations = ScreenshotAnimations.Disabled });
 
         // Reversed: the celebration goes and the score goes back.
         var version = await fixture.QueryAsync(db => db.Deals.Where(d => d.Id == deal.Id).Select(d => d.Version).SingleAsync());
