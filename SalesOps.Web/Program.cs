@@ -1,4 +1,5 @@
 using SalesOps.Web;
+using SalesOps.Web.Auth;
 using SalesOps.Web.Cli;
 using SalesOps.Web.Components;
 using SalesOps.Web.Features.Account;
@@ -22,15 +23,18 @@ var app = builder.Build();
 
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseErrorPage();
     app.UseHsts();
 }
 
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
+app.UseOriginCheck();
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authorization, so an API call is counted against its key.
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
@@ -38,6 +42,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapIngestApi();
 app.MapAccountEndpoints();
 app.MapStatementEndpoints();
+app.MapErrorPage();
 app.MapLiveHub();
 // Our CSP already says frame-ancestors 'none'; Blazor's own, looser header would be a second policy.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

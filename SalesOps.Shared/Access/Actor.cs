@@ -12,21 +12,30 @@ namespace SalesOps.Shared.Access;
 /// <param name="TeamId">The team a Manager runs (or a Rep belongs to).</param>
 public sealed record Actor(string Name, string Role, int? RepId = null, int? TeamId = null)
 {
-    public bool SeesEverything => Role is Roles.Analyst or Roles.VP or Roles.Admin or Roles.Integration;
+    /// <summary>An API key created read-only: it hears and replays events but changes nothing.</summary>
+    public bool ReadOnly { get; init; }
+
+    /// <summary>The teams an API key is limited to; null for a key of the whole company.</summary>
+    public IReadOnlyList<int>? KeyTeamIds { get; init; }
+
+    public bool SeesEverything => Role is Roles.Analyst or Roles.VP or Roles.Admin || (Role is Roles.Integration && KeyTeamIds is null);
 
     public DealScope DealScope => Role switch
     {
         Roles.Rep => new DealScope(RepId ?? -1, null),
         Roles.Manager => new DealScope(null, TeamId ?? -1),
         _ when SeesEverything => DealScope.Everything,
+        Roles.Integration => DealScope.OfTeams(KeyTeamIds!),
         _ => DealScope.Nothing,
     };
 
     public bool CanView(int ownerRepId, int teamId) => DealScope.Includes(ownerRepId, teamId);
 
-    /// <summary>Analysts read everything and change nothing; everyone else changes what they can see.</summary>
-    public bool CanChangeDeal(int ownerRepId, int teamId) =>
-        Role is not Roles.Analyst && CanView(ownerRepId, teamId);
+    /// <summary>Whether this actor may change any deal at all: analysts and read-only keys read only.</summary>
+    public bool ChangesDeals => Role is not Roles.Analyst && !ReadOnly && DealScope != DealScope.Nothing;
+
+    /// <summary>Analysts and read-only keys read everything they see and change nothing; everyone else changes what they can see.</summary>
+    public bool CanChangeDeal(int ownerRepId, int teamId) => ChangesDeals && CanView(ownerRepId, teamId);
 
     public bool CanChangeDeal(Deal deal) => CanChangeDeal(deal.OwnerRepId, deal.TeamId);
 
@@ -43,12 +52,32 @@ public sealed record Actor(string Name, string Role, int? RepId = null, int? Tea
     };
 }
 
-/// <summary>Which deals an actor sees: one rep's, one team's, all or none.</summary>
+/// <summary>Which deals an actor sees: one rep's, one team's (or, for an API key, several teams'), all or none.</summary>
 public sealed record DealScope(int? RepId, int? TeamId, bool All = false)
 {
     public static readonly DealScope Everything = new(null, null, true);
     public static readonly DealScope Nothing = new(-1, -1);
 
+    /// <summary>Set only for an API key limited to more than one team; <see cref="TeamId"/> is then null.</summary>
+    public IReadOnlyList<int>? TeamIds { get; init; }
+
+    /// <summary>One team keeps the shape every manager's scope has, so single-team readers need not know about lists.</summary>
+    public static DealScope OfTeams(IReadOnlyList<int> teamIds) => teamIds.Count switch
+    {
+        0 => Nothing,
+        1 => new DealScope(null, teamIds[0]),
+        _ => new DealScope(null, null) { TeamIds = teamIds },
+    };
+
+    /// <summary>Every team this scope is limited to; empty for a rep's scope or for everything.</summary>
+    public IReadOnlyList<int> Teams => TeamIds ?? (RepId is null && TeamId is { } team ? [team] : []);
+
     public bool Includes(int ownerRepId, int teamId) =>
-        All || (RepId is { } rep ? rep == ownerRepId && (TeamId is null || TeamId == teamId) : TeamId == teamId);
+        All || (RepId is { } rep ? rep == ownerRepId && (TeamId is null || TeamId == teamId) : Teams.Contains(teamId));
+
+    // Compared by value so two reads of the same key's scope share caches keyed by scope.
+    public bool Equals(DealScope? other) =>
+        other is not null && RepId == other.RepId && TeamId == other.TeamId && All == other.All && Teams.SequenceEqual(other.Teams);
+
+    public override int GetHashCode() => HashCode.Combine(RepId, TeamId, All, Teams.Count);
 }

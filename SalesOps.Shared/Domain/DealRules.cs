@@ -6,6 +6,7 @@ public static class DealRules
     public const decimal MaxAmount = 10_000_000_000m;
     public const int MaxNameLength = 200;
     public const int MaxLostReasonLength = 500;
+    public const int MaxExternalIdLength = 100;
 
     /// <summary>Field name → message for each broken rule; empty when the values are acceptable.</summary>
     public static Dictionary<string, string[]> Validate(string? name, decimal? amount, int? probability, DateOnly? expectedClose, string? lostReason)
@@ -42,6 +43,28 @@ public static class DealRules
         }
 
         return errors;
+    }
+
+    /// <summary>
+    /// Why a deal in <paramref name="stage"/> cannot be put in <paramref name="category"/>, or null when it can:
+    /// Closed belongs to won deals only, and a closed deal's category follows its outcome.
+    /// </summary>
+    public static string? ForecastCategoryError(Stage stage, ForecastCategory category)
+    {
+        if (!Enum.IsDefined(category))
+        {
+            return $"The forecast category is one of {string.Join(", ", Enum.GetNames<ForecastCategory>())}.";
+        }
+
+        if (stage.IsClosed)
+        {
+            var outcome = DefaultForecastCategory(stage, stage.DefaultProbability);
+            return category == outcome ? null : $"A deal in {stage.Name} is in forecast category {outcome}; it follows the outcome.";
+        }
+
+        return category == ForecastCategory.Closed
+            ? "Closed is only for won deals; an open deal is Pipeline, BestCase, Commit or Omitted."
+            : null;
     }
 
     /// <summary>The forecast category a deal falls in by its stage and probability, as most CRMs default it.</summary>

@@ -43,4 +43,10 @@ public class ApiKey
     public DateTime CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
     public DateTime? RevokedAt { get; set; }
+
+    /// <summary>A read-only key hears and replays live events but may not create or change deals.</summary>
+    public bool ReadOnly { get; set; }
+
+    /// <summary>The teams whose deals the key sees and changes; null for the whole company.</summary>
+    public List<int>? TeamIds { get; set; }
 }

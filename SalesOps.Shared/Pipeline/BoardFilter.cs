@@ -61,14 +61,15 @@ public sealed record BoardFilter(
         };
     }
 
+    /// <param name="today">The user's today (their time zone), not the server's.</param>
     public Kpis.Period ClosedPeriod(DateOnly today)
     {
         var quarter = Kpis.Period.QuarterOf(today);
         return Closed switch
         {
             ClosedWindow.LastQuarter => quarter.Previous(),
-            ClosedWindow.ThisMonth => new Kpis.Period(new DateOnly(today.Year, today.Month, 1), new DateOnly(today.Year, today.Month, 1).AddMonths(1).AddDays(-1)),
-            ClosedWindow.ThisYear => new Kpis.Period(new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31)),
+            ClosedWindow.ThisMonth => Kpis.Period.MonthOf(today),
+            ClosedWindow.ThisYear => Kpis.Period.YearOf(today),
             _ => quarter,
         };
     }

@@ -127,6 +127,20 @@ public class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Apikeys_add_takes_a_scope_and_refuses_teams_that_do_not_exist()
+    {
+        var reader = await RunAsync(["apikeys", "add", "BI reader", "--access", "read-only"], password: null);
+        var unknownTeam = await RunAsync(["apikeys", "add", "Team CRM", "--teams", "7"], password: null);
+        var badAccess = await RunAsync(["apikeys", "add", "Odd", "--access", "admin"], password: null);
+
+        Assert.Equal((0, 1, 2), (reader.ExitCode, unknownTeam.ExitCode, badAccess.ExitCode));
+        await using var db = Db();
+        var stored = await db.ApiKeys.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(("BI reader", true), (stored.Name, stored.ReadOnly));
+        Assert.Null(stored.TeamIds);
+    }
+
+    [Fact]
     public async Task Help_lists_the_options_and_exits_with_0()
     {
         var users = await RunAsync(["users", "add", "--help"], password: null);

@@ -23,8 +23,30 @@ public sealed class E2EFixture : IAsyncLifetime
     public SalesOpsAppFactory App { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
 
-    /// <summary>Where screenshots for the README go: docs/screenshots at the top of the repository.</summary>
-    public static string ScreenshotDirectory => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../docs/screenshots"));
+    /// <summary>Set to 1 to copy the screenshots a run takes into docs/screenshots (the README's pictures).</summary>
+    public const string UpdateScreenshotsVariable = "SALESOPS_UPDATE_SCREENSHOTS";
+
+    private static string RepositoryRoot => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../.."));
+
+    /// <summary>Where a run's screenshots go: TestResults/screenshots, which git ignores.</summary>
+    public static string ScreenshotDirectory => Path.Combine(RepositoryRoot, "TestResults", "screenshots");
+
+    /// <summary>
+    /// Saves a screenshot under the test results; only with <see cref="UpdateScreenshotsVariable"/>=1 does it also
+    /// replace the README's copy, so an ordinary test run leaves the working tree as it found it.
+    /// </summary>
+    public static async Task<FileInfo> ScreenshotAsync(IPage page, string fileName, bool fullPage = false)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        var path = Path.Combine(ScreenshotDirectory, fileName);
+        await page.ScreenshotAsync(new() { Path = path, FullPage = fullPage });
+        if (Environment.GetEnvironmentVariable(UpdateScreenshotsVariable) == "1")
+        {
+            File.Copy(path, Path.Combine(RepositoryRoot, "docs", "screenshots", fileName), overwrite: true);
+        }
+
+        return new FileInfo(path);
+    }
 
     public async ValueTask InitializeAsync()
     {
@@ -40,14 +62,14 @@ public sealed class E2EFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (cookies, local storage) with the app as its base URL.</summary>
-    public async Task<IPage> NewPageAsync(string? locale = null, Uri? baseUrl = null)
+    public async Task<IPage> NewPageAsync(string? locale = null, Uri? baseUrl = null, string timeZone = "UTC")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = (baseUrl ?? App.BaseAddress).ToString(),
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
             Locale = locale ?? "en-US",
-            TimezoneId = "UTC",
+            TimezoneId = timeZone,
         });
         context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using SalesOps.Tests.Infrastructure;
 using SalesOps.Web.Data.Seeding;
 using static Microsoft.Playwright.Assertions;
 
@@ -36,8 +38,7 @@ public class HomeDashboardTests(E2EFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         var home = await LoginPage.AsAsync(page, DemoCompany.VpEmail);
-        var caption = home.Tile("open-pipeline").Locator(".kpi-caption");
-        var before = await caption.InnerTextAsync();
+        var before = await home.TileRawValueAsync("open-pipeline");
         await page.EvaluateAsync("window.__sameDocument = true");
 
         using var api = new HttpClient { BaseAddress = fixture.App.BaseAddress };
@@ -49,11 +50,12 @@ public class HomeDashboardTests(E2EFixture fixture)
             accountId,
             amount = 250_000,
             stage = "Negotiation",
-            expectedClose = DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(2)).ToString("yyyy-MM-dd"),
+            expectedClose = TestClock.Today.AddMonths(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         });
         response.EnsureSuccessStatusCode();
 
-        await Expect(caption).Not.ToHaveTextAsync(before);
+        await Expect(home.TileValue("open-pipeline")).Not.ToHaveAttributeAsync("data-value", before.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(before + 250_000m, await home.TileRawValueAsync("open-pipeline"));
         Assert.True(await page.EvaluateAsync<bool>("window.__sameDocument === true"), "the page reloaded");
         await page.Context.CloseAsync();
     }
@@ -65,11 +67,9 @@ public class HomeDashboardTests(E2EFixture fixture)
         var home = await LoginPage.AsAsync(page, DemoCompany.VpEmail);
         await Expect(home.Chart).ToHaveAttributeAsync("data-settled", "true");
 
-        Directory.CreateDirectory(E2EFixture.ScreenshotDirectory);
-        var path = Path.Combine(E2EFixture.ScreenshotDirectory, "home-dashboard.png");
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        var screenshot = await E2EFixture.ScreenshotAsync(page, "home-dashboard.png", fullPage: true);
 
-        Assert.True(new FileInfo(path).Length > 10_000);
+        Assert.True(screenshot.Length > 10_000);
         await page.Context.CloseAsync();
     }
 }

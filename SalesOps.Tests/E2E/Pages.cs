@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Playwright;
 using SalesOps.Web.Data.Seeding;
 
@@ -31,6 +32,10 @@ public sealed class HomePage(IPage page)
 
     public ILocator TileValue(string kpi) => Tile(kpi).GetByTestId("kpi-value");
 
+    /// <summary>The tile's unformatted value (its <c>data-value</c>), never the rounded text.</summary>
+    public async Task<decimal> TileRawValueAsync(string kpi) =>
+        decimal.Parse((await TileValue(kpi).GetAttributeAsync("data-value"))!, CultureInfo.InvariantCulture);
+
     public ILocator Chart => page.GetByRole(AriaRole.Img, new() { Name = "Won revenue by month" });
 
     /// <summary>The circuit is live once the layout renders its interactive marker.</summary>
@@ -61,6 +66,14 @@ public sealed class PipelineBoardPage(IPage page)
     public ILocator Count(int stageId) => Column(stageId).GetByTestId("column-count");
 
     public ILocator Amount(int stageId) => Column(stageId).GetByTestId("column-amount");
+
+    /// <summary>The column's deal count as the page holds it (<c>data-count</c>), not as it is displayed.</summary>
+    public async Task<int> CountOfAsync(int stageId) =>
+        int.Parse((await Count(stageId).GetAttributeAsync("data-count"))!, CultureInfo.InvariantCulture);
+
+    /// <summary>The column's exact total (<c>data-value</c>), not the compact "$12.6M" it shows.</summary>
+    public async Task<decimal> AmountOfAsync(int stageId) =>
+        decimal.Parse((await Amount(stageId).GetAttributeAsync("data-value"))!, CultureInfo.InvariantCulture);
 
     public async Task<int> FirstDealIdAsync(int stageId) =>
         int.Parse((await Cards(stageId).First.GetAttributeAsync("data-deal-id"))!);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using SalesOps.Shared.Kpis;
 using SalesOps.Web.Data.Seeding;
 using static Microsoft.Playwright.Assertions;
 
@@ -23,7 +24,7 @@ public class PipelineBoardTests(E2EFixture fixture)
         var vp = await PipelineBoardPage.OpenAsync(vpPage);
         await vpPage.EvaluateAsync("window.__sameDocument = true");
         var dealId = await manager.FirstDealIdAsync(Negotiation);
-        var wonCountBefore = await vp.Count(Won).InnerTextAsync();
+        var wonCountBefore = await vp.CountOfAsync(Won);
 
         await manager.DragAsync(dealId, Negotiation, Won);
         var dialog = managerPage.GetByRole(AriaRole.Dialog);
@@ -32,10 +33,25 @@ public class PipelineBoardTests(E2EFixture fixture)
         await Expect(manager.Card(Won, dealId)).ToBeVisibleAsync();
         await Expect(vp.Card(Won, dealId)).ToBeVisibleAsync();
         await Expect(vp.Card(Negotiation, dealId)).ToHaveCountAsync(0);
-        await Expect(vp.Count(Won)).Not.ToHaveTextAsync(wonCountBefore);
+        // Closed today (the user's today), so it joins this quarter's Won column: exactly one more.
+        await Expect(vp.Count(Won)).ToHaveAttributeAsync("data-count", (wonCountBefore + 1).ToString(CultureInfo.InvariantCulture));
         Assert.True(await vpPage.EvaluateAsync<bool>("window.__sameDocument === true"), "the other board reloaded");
         await managerPage.Context.CloseAsync();
         await vpPage.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_board_shows_the_time_it_was_read_in_the_browser_s_time_zone()
+    {
+        var page = await fixture.NewPageAsync(timeZone: "Europe/Bucharest");
+        await LoginPage.AsAsync(page, DemoCompany.VpEmail);
+        await PipelineBoardPage.OpenAsync(page);
+
+        // The app's clock stands still, so the board was read at exactly this instant; Bucharest is UTC+2 or +3.
+        var bucharest = TimeZoneInfo.ConvertTime(fixture.App.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Bucharest"));
+        await Expect(page.Locator(".asof")).ToContainTextAsync("as of " + bucharest.ToString("T", CultureInfo.GetCultureInfo("en-US")));
+        await Expect(page.Locator(".asof")).ToHaveAttributeAsync("data-closed-from", Period.QuarterOf(DateOnly.FromDateTime(bucharest.DateTime)).Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.Context.CloseAsync();
     }
 
     [Fact]
@@ -60,18 +76,18 @@ public class PipelineBoardTests(E2EFixture fixture)
         var board = await PipelineBoardPage.OpenAsync(page);
         var dealId = await board.FirstDealIdAsync(Proposal);
         var deal = await fixture.QueryAsync(db => db.Deals.Where(d => d.Id == dealId).Select(d => new { d.Version, d.Amount }).SingleAsync());
-        var proposalAmount = await board.Amount(Proposal).GetAttributeAsync("data-value");
+        var version = deal.Version;
+        var proposalAmount = await board.AmountOfAsync(Proposal);
+        var proposalCount = await board.CountOfAsync(Proposal);
 
         using var api = fixture.ApiClient();
         (await api.PatchAsJsonAsync($"/api/deals/{dealId}", new { stage = "Negotiation", version = deal.Version })).EnsureSuccessStatusCode();
 
         await Expect(board.Card(Negotiation, dealId)).ToBeVisibleAsync();
         await Expect(board.Card(Proposal, dealId)).ToHaveCountAsync(0);
-        // The raw total: a compact "$12.6M" need not change when one deal leaves the column.
-        await Expect(board.Amount(Proposal)).Not.ToHaveAttributeAsync("data-value", proposalAmount!);
-        Assert.Equal(
-            decimal.Parse(proposalAmount!, CultureInfo.InvariantCulture) - deal.Amount,
-            decimal.Parse((await board.Amount(Proposal).GetAttributeAsync("data-value"))!, CultureInfo.InvariantCulture));
+        // The card and the totals come from one read and one render: once the card is gone, the totals are new.
+        await Expect(board.Count(Proposal)).ToHaveAttributeAsync("data-count", (proposalCount - 1).ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(proposalAmount - deal.Amount, await board.AmountOfAsync(Proposal));
         await page.Context.CloseAsync();
     }
 
@@ -136,11 +152,9 @@ public class PipelineBoardTests(E2EFixture fixture)
         var board = await PipelineBoardPage.OpenAsync(page);
         await Expect(board.Cards(1).First).ToBeVisibleAsync();
 
-        Directory.CreateDirectory(E2EFixture.ScreenshotDirectory);
-        var path = Path.Combine(E2EFixture.ScreenshotDirectory, "pipeline-board.png");
-        await page.ScreenshotAsync(new() { Path = path });
+        var screenshot = await E2EFixture.ScreenshotAsync(page, "pipeline-board.png");
 
-        Assert.True(new FileInfo(path).Length > 10_000);
+        Assert.True(screenshot.Length > 10_000);
         await page.Context.CloseAsync();
     }
 }

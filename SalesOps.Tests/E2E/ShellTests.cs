@@ -55,6 +55,23 @@ public class ShellTests(E2EFixture fixture)
     }
 
     [Fact]
+    public async Task Signing_out_from_the_user_menu_ends_the_session()
+    {
+        // Signing out ends every session of the user, so this test takes a rep no other test signs in as.
+        var rep = await fixture.QueryAsync(db => db.Reps.Where(r => r.Email != DemoCompany.RepEmail).OrderByDescending(r => r.Id).Skip(1).FirstAsync());
+        var page = await fixture.NewPageAsync();
+        await LoginPage.AsAsync(page, rep.Email);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = rep.Name }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login$"));
+        await page.GotoAsync("/pipeline");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login\\?"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task An_admin_creates_an_api_key_that_is_shown_once()
     {
         var page = await fixture.NewPageAsync();

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesOps.Web.Data;
@@ -26,8 +28,13 @@ public abstract partial class AppTest : IAsyncLifetime
     {
         _directory = TestDatabase.NewDirectory();
         var db = await TestDatabase.CopyOfDemoCompanyAsync(_directory);
-        App = new SalesOpsAppFactory(db, _directory, settings: Settings);
+        App = new SalesOpsAppFactory(db, _directory, settings: Settings, configure: ConfigureApp);
         App.StartServer();
+    }
+
+    /// <summary>Settings (<c>builder.UseSetting</c>) or an environment a test class needs in its app.</summary>
+    protected virtual void ConfigureApp(IWebHostBuilder builder)
+    {
     }
 
     public async ValueTask DisposeAsync()
@@ -66,14 +73,18 @@ public abstract partial class AppTest : IAsyncLifetime
         return client;
     }
 
-    /// <summary>Fills and posts the sign-in form; the client keeps whatever cookie it got.</summary>
-    protected async Task<(HttpClient Client, HttpResponseMessage Response)> PostSignInAsync(string email, string password, CookieContainer? cookies = null)
+    /// <summary>
+    /// Fills and posts the sign-in form; the client keeps whatever cookie it got. <paramref name="from"/> is the
+    /// loopback address the client connects from (127.0.0.2 plays another computer), <paramref name="returnUrl"/> the
+    /// page the form was sent to sign in for.
+    /// </summary>
+    protected async Task<(HttpClient Client, HttpResponseMessage Response)> PostSignInAsync(
+        string email, string password, CookieContainer? cookies = null, IPAddress? from = null, string? returnUrl = null)
     {
-        var handler = new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false };
-        var client = new HttpClient(handler) { BaseAddress = App.BaseAddress };
-        var form = await client.GetStringAsync("/account/login");
-        var token = AntiforgeryField().Match(form).Groups[1].Value;
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        var client = BrowserClient(cookies ?? new CookieContainer(), from);
+        var token = await AntiforgeryTokenAsync(client);
+        var action = returnUrl is null ? "/account/login" : $"/account/login?ReturnUrl={Uri.EscapeDataString(returnUrl)}";
+        var response = await client.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
             ["__RequestVerificationToken"] = token,
@@ -83,12 +94,49 @@ public abstract partial class AppTest : IAsyncLifetime
         return (client, response);
     }
 
+    /// <summary>A client that keeps cookies and does not follow redirects, connecting from <paramref name="from"/> (default 127.0.0.1).</summary>
+    protected HttpClient BrowserClient(CookieContainer cookies, IPAddress? from = null)
+    {
+        var handler = new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false };
+        if (from is not null)
+        {
+            handler.ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                try
+                {
+                    socket.Bind(new IPEndPoint(from, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
+
+        return new HttpClient(handler) { BaseAddress = App.BaseAddress };
+    }
+
+    /// <summary>A form token for whoever the client is signed in as (the sign-in page renders one for anyone).</summary>
+    protected static async Task<string> AntiforgeryTokenAsync(HttpClient client)
+    {
+        var form = await client.GetStringAsync("/account/login");
+        return AntiforgeryField().Match(form).Groups[1].Value;
+    }
+
     protected async Task<T> QueryAsync<T>(Func<SalesOpsDbContext, Task<T>> query)
     {
         var factory = App.Services.GetRequiredService<IDbContextFactory<SalesOpsDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
         return await query(db);
     }
+
+    /// <summary>What a refused change must leave as it was: deals, live events and audit entries.</summary>
+    protected Task<(int Deals, long Events, long Audits)> CountsAsync() => QueryAsync(async db =>
+        (await db.Deals.CountAsync(), await db.LiveEvents.LongCountAsync(), await db.AuditEntries.LongCountAsync()));
 
     /// <summary>The API's JSON: web defaults with enums as names.</summary>
     protected static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };

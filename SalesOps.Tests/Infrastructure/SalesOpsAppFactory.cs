@@ -1,14 +1,24 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SalesOps.Tests.Infrastructure;
 
-/// <summary>The real app on Kestrel (a random loopback port unless one is given) over its own SQLite file.</summary>
+/// <summary>
+/// The real app on Kestrel (a random loopback port unless one is given) over its own SQLite file, on a fake clock
+/// pinned to <see cref="TestClock.Today"/> (the day the demo company is seeded around).
+/// </summary>
 /// <param name="seed">SalesOps:SeedDemoCompany; null leaves it unset, so the environment decides.</param>
 /// <param name="settings">Further configuration for this app only (e.g. a test's smaller limits).</param>
 /// <param name="configure">Runs last, e.g. to start in another environment or capture the logs.</param>
-public sealed class SalesOpsAppFactory(string databasePath, string directory, bool? seed = true, int port = 0,
+public sealed class SalesOpsAppFactory(
+    string databasePath, string directory, bool? seed = true, int port = 0,
     IReadOnlyDictionary<string, string>? settings = null, Action<IWebHostBuilder>? configure = null)
     : WebApplicationFactory<Program>
 {
@@ -18,6 +28,9 @@ public sealed class SalesOpsAppFactory(string databasePath, string directory, bo
 
     /// <summary>Base address of the running server, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    /// <summary>The app's clock: it stands still unless a test advances it.</summary>
+    public FakeTimeProvider Clock { get; } = TestClock.New();
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
@@ -39,6 +52,14 @@ public sealed class SalesOpsAppFactory(string databasePath, string directory, bo
             builder.UseSetting(key, value);
         }
 
+        builder.UseSetting("SalesOps:DemoAnchorDate", TestClock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        builder.ConfigureTestServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            // The browser expires the sign-in cookie by its own (real) clock: the cookie's dates must come from it too,
+            // or a run a fortnight after the pinned day signs nobody in.
+            services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o => o.TimeProvider = TimeProvider.System);
+        });
         UseKestrel(port);
         configure?.Invoke(builder);
     }

@@ -18,12 +18,12 @@ public class BoardSearchTests : AppTest
         var firstWord = account.Name.Split(' ', '-', ',')[0];
         var prefix = firstWord[..Math.Min(5, firstWord.Length)];
 
-        var totals = await App.Service<PipelineBoardService>().TotalsAsync(Vp, new BoardFilter(Search: prefix));
+        var totals = await App.Service<PipelineBoardService>().TotalsAsync(Vp, new BoardFilter(Search: prefix), TestClock.Today);
 
         var expected = await QueryAsync(db => db.Deals.CountAsync(d => d.StageId <= 4 && d.AccountId == account.Id));
         var open = totals.Stages.Where(s => s.StageId <= 4).Sum(s => s.Count);
         Assert.True(open >= expected, $"'{prefix}' found {open} open deals, the account alone has {expected}");
-        var board = await App.Service<PipelineBoardService>().ReadAsync(Vp, new BoardFilter(Search: prefix));
+        var board = await App.Service<PipelineBoardService>().ReadAsync(Vp, new BoardFilter(Search: prefix), TestClock.Today);
         Assert.All(board.Cards, c => Assert.True(
             Words(c.Account).Concat(Words(c.Name)).Any(w => w.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)), $"{c.Name} / {c.Account}"));
     }
@@ -38,7 +38,7 @@ public class BoardSearchTests : AppTest
         });
         response.EnsureSuccessStatusCode();
 
-        var board = await App.Service<PipelineBoardService>().ReadAsync(Vp, new BoardFilter(Search: "quokka"));
+        var board = await App.Service<PipelineBoardService>().ReadAsync(Vp, new BoardFilter(Search: "quokka"), TestClock.Today);
 
         Assert.Equal("Quokkaville renewal", Assert.Single(board.Cards).Name);
     }

@@ -30,7 +30,7 @@ public class SignInTests : AppTest
         var (client, response) = await PostSignInAsync(DemoCompany.RepEmail, "wrong-password");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Wrong e-mail or password.", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("Wrong e-mail or password, or too many attempts", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var home = await client.GetAsync("/", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
     }
@@ -74,7 +74,13 @@ public class SignInTests : AppTest
     {
         var client = await SignedInClientAsync(DemoCompany.VpEmail);
 
-        await client.GetAsync("/account/culture?culture=ro-RO&returnUrl=/", TestContext.Current.CancellationToken);
+        var switched = await client.PostAsync("/account/culture", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = await AntiforgeryTokenAsync(client),
+            ["culture"] = "ro-RO",
+            ["returnUrl"] = "/",
+        }), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
         var html = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
 
         Assert.Contains("Pipeline deschis", html);

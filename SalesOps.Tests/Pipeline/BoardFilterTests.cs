@@ -90,6 +90,18 @@ public class BoardFilterTests
     [InlineData(ClosedWindow.ThisMonth, "2026-11-27", "2026-11-01", "2026-11-30")]
     [InlineData(ClosedWindow.ThisMonth, "2028-02-03", "2028-02-01", "2028-02-29")]
     [InlineData(ClosedWindow.ThisYear, "2026-11-27", "2026-01-01", "2026-12-31")]
+    // The days a clock-dependent board used to get wrong: a quarter's first day, a weekend, New Year's Eve and Day.
+    [InlineData(ClosedWindow.ThisQuarter, "2026-10-01", "2026-10-01", "2026-12-31")]
+    [InlineData(ClosedWindow.LastQuarter, "2026-10-01", "2026-07-01", "2026-09-30")]
+    [InlineData(ClosedWindow.ThisMonth, "2026-10-01", "2026-10-01", "2026-10-31")]
+    [InlineData(ClosedWindow.ThisQuarter, "2026-11-28", "2026-10-01", "2026-12-31")]
+    [InlineData(ClosedWindow.ThisMonth, "2026-11-29", "2026-11-01", "2026-11-30")]
+    [InlineData(ClosedWindow.ThisQuarter, "2026-12-31", "2026-10-01", "2026-12-31")]
+    [InlineData(ClosedWindow.ThisMonth, "2026-12-31", "2026-12-01", "2026-12-31")]
+    [InlineData(ClosedWindow.ThisYear, "2026-12-31", "2026-01-01", "2026-12-31")]
+    [InlineData(ClosedWindow.ThisQuarter, "2027-01-01", "2027-01-01", "2027-03-31")]
+    [InlineData(ClosedWindow.LastQuarter, "2027-01-01", "2026-10-01", "2026-12-31")]
+    [InlineData(ClosedWindow.ThisYear, "2027-01-01", "2027-01-01", "2027-12-31")]
     public void The_closed_window_gives_the_period_the_won_and_lost_columns_cover(ClosedWindow window, string today, string start, string end)
     {
         var period = new BoardFilter(Closed: window).ClosedPeriod(Day(today));

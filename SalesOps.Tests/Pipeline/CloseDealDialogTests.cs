@@ -36,7 +36,7 @@ public class CloseDealDialogTests : BunitTest
     }
 
     [Fact]
-    public async Task Confirming_lost_returns_the_chosen_reason_and_no_amount_or_date()
+    public async Task Confirming_lost_returns_the_chosen_reason_the_user_s_today_and_no_amount()
     {
         var (provider, dialog) = await ShowAsync(won: false);
         await ChooseReasonAsync(provider, "Competitor");
@@ -46,7 +46,7 @@ public class CloseDealDialogTests : BunitTest
 
         var result = await ResultOf(dialog);
         Assert.False(result!.Canceled);
-        Assert.Equal(new CloseDealDialog.CloseDetails(null, null, "Competitor"), result.Data);
+        Assert.Equal(new CloseDealDialog.CloseDetails(null, TestClock.Today, "Competitor"), result.Data);
     }
 
     [Fact]
@@ -58,14 +58,29 @@ public class CloseDealDialogTests : BunitTest
 
         var result = await ResultOf(dialog);
         Assert.False(result!.Canceled);
-        Assert.Equal(new CloseDealDialog.CloseDetails(48_250m, DateOnly.FromDateTime(DateTime.Today), null), result.Data);
+        Assert.Equal(new CloseDealDialog.CloseDetails(48_250m, TestClock.Today, null), result.Data);
+    }
+
+    [Fact]
+    public async Task Won_at_half_past_one_on_new_year_s_day_in_bucharest_closes_on_new_year_s_day()
+    {
+        // 23:30 UTC on 31 December is 01:30 on 1 January in Bucharest (UTC+2): the deal belongs to the new year's Q1.
+        var newYear = TestClock.Today.Year + 1;
+        Clock.SetUtcNow(new DateTimeOffset(newYear - 1, 12, 31, 23, 30, 0, TimeSpan.Zero));
+        UserClock.Use("Europe/Bucharest");
+        var (provider, dialog) = await ShowAsync(won: true);
+
+        await Button(provider, "Mark as won").ClickAsync(new());
+
+        var result = await ResultOf(dialog);
+        Assert.Equal(new DateOnly(newYear, 1, 1), ((CloseDealDialog.CloseDetails)result!.Data!).ClosedOn);
     }
 
     [Fact]
     public async Task Confirming_won_returns_the_edited_amount_and_close_date()
     {
         var (provider, dialog) = await ShowAsync(won: true);
-        var closedOn = new DateTime(DateTime.Today.Year, DateTime.Today.Month, 15).AddMonths(-1);
+        var closedOn = new DateTime(TestClock.Today.Year, TestClock.Today.Month, 15).AddMonths(-1);
 
         InputLabelled(provider, "Final amount").Input("52000");
         await PickDayOfLastMonthAsync(provider, closedOn);

@@ -24,7 +24,9 @@ public class PipelineBoardServiceTests : AppTest
 
     private PipelineBoardService Service => App.Service<PipelineBoardService>();
 
-    private Period ThisQuarter => Period.QuarterOf(DateOnly.FromDateTime(App.Service<TimeProvider>().GetUtcNow().UtcDateTime));
+    private static DateOnly Today => TestClock.Today;
+
+    private static Period ThisQuarter => Period.QuarterOf(Today);
 
     [Fact]
     public async Task A_vp_s_default_board_totals_every_open_deal_and_only_this_quarter_s_closed_deals()
@@ -32,7 +34,7 @@ public class PipelineBoardServiceTests : AppTest
         var deals = await AllDealsAsync();
         var quarter = ThisQuarter;
 
-        var board = await Service.LoadAsync(Vp, BoardFilter.Default, cancellationToken: TestContext.Current.CancellationToken);
+        var board = await Service.LoadAsync(Vp, BoardFilter.Default, Today, cancellationToken: TestContext.Current.CancellationToken);
 
         // The totals must not come from the cards: some column has more deals than one page shows.
         Assert.Contains(board.Columns, c => c.Totals.Count > PipelineBoardService.PageSize);
@@ -63,7 +65,7 @@ public class PipelineBoardServiceTests : AppTest
         var unfiltered = Expected(deals, _ => true, ThisQuarter);
         Assert.InRange(expected.Sum(s => s.Count), 1, unfiltered.Sum(s => s.Count) - 1);
 
-        var board = await Service.LoadAsync(Vp, filter, cancellationToken: TestContext.Current.CancellationToken);
+        var board = await Service.LoadAsync(Vp, filter, Today, cancellationToken: TestContext.Current.CancellationToken);
 
         AssertTotalsMatch(expected, board);
         var byId = deals.ToDictionary(d => d.Id);
@@ -79,7 +81,7 @@ public class PipelineBoardServiceTests : AppTest
         var deals = await AllDealsAsync();
         var expected = Expected(deals, d => MatchesSearch(d, search), ThisQuarter);
 
-        var board = await Service.LoadAsync(Vp, new BoardFilter(Search: search), cancellationToken: TestContext.Current.CancellationToken);
+        var board = await Service.LoadAsync(Vp, new BoardFilter(Search: search), Today, cancellationToken: TestContext.Current.CancellationToken);
 
         AssertTotalsMatch(expected, board);
         Assert.True(board.Columns.Sum(c => c.Totals.Count) < deals.Count / 2, "A search must not match (nearly) every deal");
@@ -93,7 +95,7 @@ public class PipelineBoardServiceTests : AppTest
         // The deal names keep the old account name, so only the account's own name can match.
         await QueryAsync(db => db.Accounts.Where(a => a.Id == accountId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Name, "Zyxwv Holdings")));
 
-        var board = await Service.LoadAsync(Vp, new BoardFilter(Search: "ZYXWV"), cancellationToken: TestContext.Current.CancellationToken);
+        var board = await Service.LoadAsync(Vp, new BoardFilter(Search: "ZYXWV"), Today, cancellationToken: TestContext.Current.CancellationToken);
 
         var expected = Expected(deals, d => d.AccountId == accountId, ThisQuarter);
         Assert.NotEqual(0, expected.Sum(s => s.Count));
@@ -109,7 +111,7 @@ public class PipelineBoardServiceTests : AppTest
         var accountId = deals.First(d => OpenStages.Contains(d.StageId)).AccountId;
         await QueryAsync(db => db.Accounts.Where(a => a.Id == accountId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Name, "Ștefănescu Construct")));
 
-        var board = await Service.LoadAsync(Vp, new BoardFilter(Search: search), cancellationToken: TestContext.Current.CancellationToken);
+        var board = await Service.LoadAsync(Vp, new BoardFilter(Search: search), Today, cancellationToken: TestContext.Current.CancellationToken);
 
         var expected = Expected(deals, d => d.AccountId == accountId, ThisQuarter);
         Assert.NotEqual(0, expected.Sum(s => s.Count));
@@ -121,7 +123,7 @@ public class PipelineBoardServiceTests : AppTest
     {
         var deals = await AllDealsAsync();
 
-        var board = await Service.LoadAsync(Vp, BoardFilter.Default, cancellationToken: TestContext.Current.CancellationToken);
+        var board = await Service.LoadAsync(Vp, BoardFilter.Default, Today, cancellationToken: TestContext.Current.CancellationToken);
 
         var column = board.Columns.First(c => !c.Stage.IsClosed && c.HasMore);
         var entered = column.Cards.Select(c => deals.Single(d => d.Id == c.Id).StageEnteredAt).ToList();
@@ -139,9 +141,9 @@ public class PipelineBoardServiceTests : AppTest
     {
         var deals = await AllDealsAsync();
         var filter = new BoardFilter(Closed: window);
-        var period = filter.ClosedPeriod(DateOnly.FromDateTime(App.Service<TimeProvider>().GetUtcNow().UtcDateTime));
+        var period = filter.ClosedPeriod(Today);
 
-        var board = await Service.LoadAsync(Vp, filter, cancellationToken: TestContext.Current.CancellationToken);
+        var board = await Service.LoadAsync(Vp, filter, Today, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(period, board.ClosedPeriod);
         AssertTotalsMatch(Expected(deals, _ => true, period), board);
@@ -155,7 +157,7 @@ public class PipelineBoardServiceTests : AppTest
         var rep = await QueryAsync(db => db.Reps.AsNoTracking().SingleAsync(r => r.Email == DemoCompany.RepEmail));
         var actor = new Actor(rep.Name, Roles.Rep, rep.Id, rep.TeamId);
 
-        var board = await Service.LoadAsync(actor, BoardFilter.Default, cancellationToken: TestContext.Current.CancellationToken);
+        var board = await Service.LoadAsync(actor, BoardFilter.Default, Today, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.NotEmpty(board.Cards);
         Assert.All(board.Cards, card => Assert.Equal(rep.Id, card.OwnerRepId));
@@ -169,8 +171,8 @@ public class PipelineBoardServiceTests : AppTest
         var other = await QueryAsync(db => db.Reps.AsNoTracking().FirstAsync(r => r.TeamId != rep.TeamId));
         var actor = new Actor(rep.Name, Roles.Rep, rep.Id, rep.TeamId);
 
-        var byRep = await Service.LoadAsync(actor, new BoardFilter(RepId: other.Id), cancellationToken: TestContext.Current.CancellationToken);
-        var byTeam = await Service.LoadAsync(actor, new BoardFilter(TeamId: other.TeamId), cancellationToken: TestContext.Current.CancellationToken);
+        var byRep = await Service.LoadAsync(actor, new BoardFilter(RepId: other.Id), Today, cancellationToken: TestContext.Current.CancellationToken);
+        var byTeam = await Service.LoadAsync(actor, new BoardFilter(TeamId: other.TeamId), Today, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Empty(byRep.Cards);
         Assert.All(byRep.Columns, c => Assert.Equal(0, c.Totals.Count));
@@ -187,7 +189,7 @@ public class PipelineBoardServiceTests : AppTest
         Assert.Contains(deals, d => d.TeamId != team);
         var actor = new Actor(user.DisplayName, Roles.Manager, user.RepId, team);
 
-        var board = await Service.LoadAsync(actor, BoardFilter.Default, cancellationToken: TestContext.Current.CancellationToken);
+        var board = await Service.LoadAsync(actor, BoardFilter.Default, Today, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.NotEmpty(board.Cards);
         Assert.All(board.Cards, card => Assert.Equal(team, card.TeamId));
@@ -199,8 +201,8 @@ public class PipelineBoardServiceTests : AppTest
     {
         var rep = await QueryAsync(db => db.Reps.AsNoTracking().SingleAsync(r => r.Email == DemoCompany.RepEmail));
 
-        var vpBoard = await Service.LoadAsync(Vp, BoardFilter.Default, cancellationToken: TestContext.Current.CancellationToken);
-        var repBoard = await Service.LoadAsync(new Actor(rep.Name, Roles.Rep, rep.Id, rep.TeamId), BoardFilter.Default, cancellationToken: TestContext.Current.CancellationToken);
+        var vpBoard = await Service.LoadAsync(Vp, BoardFilter.Default, Today, cancellationToken: TestContext.Current.CancellationToken);
+        var repBoard = await Service.LoadAsync(new Actor(rep.Name, Roles.Rep, rep.Id, rep.TeamId), BoardFilter.Default, Today, cancellationToken: TestContext.Current.CancellationToken);
 
         var columns = vpBoard.Columns.Concat(repBoard.Columns).ToList();
         Assert.Contains(columns, c => c.Totals.Count > PipelineBoardService.PageSize);
@@ -217,11 +219,11 @@ public class PipelineBoardServiceTests : AppTest
     [Fact]
     public async Task A_larger_take_for_one_stage_shows_more_cards_of_that_stage_only()
     {
-        var first = await Service.LoadAsync(Vp, BoardFilter.Default, cancellationToken: TestContext.Current.CancellationToken);
+        var first = await Service.LoadAsync(Vp, BoardFilter.Default, Today, cancellationToken: TestContext.Current.CancellationToken);
         var big = first.Columns.First(c => !c.Stage.IsClosed && c.Totals.Count > 2 * PipelineBoardService.PageSize);
         var take = 2 * PipelineBoardService.PageSize;
 
-        var more = await Service.LoadAsync(Vp, BoardFilter.Default, new Dictionary<int, int> { [big.Stage.Id] = take }, TestContext.Current.CancellationToken);
+        var more = await Service.LoadAsync(Vp, BoardFilter.Default, Today, new Dictionary<int, int> { [big.Stage.Id] = take }, TestContext.Current.CancellationToken);
 
         var grown = more.Columns.Single(c => c.Stage.Id == big.Stage.Id);
         Assert.Equal(take, grown.Cards.Count);
@@ -235,12 +237,12 @@ public class PipelineBoardServiceTests : AppTest
     public async Task Cards_count_whole_days_in_stage_and_mark_past_due_open_deals_stale_but_never_closed_ones()
     {
         var deals = (await AllDealsAsync()).ToDictionary(d => d.Id);
-        var today = DateOnly.FromDateTime(App.Service<TimeProvider>().GetUtcNow().UtcDateTime);
+        var today = Today;
         // The newest mover of an open stage: fresh in its stage, but now past its expected close.
         var pastDue = deals.Values.Where(d => d.StageId == OpenStages[0]).MaxBy(d => (d.StageEnteredAt, d.Id))!;
         await QueryAsync(db => db.Deals.Where(d => d.Id == pastDue.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.ExpectedClose, today.AddDays(-1))));
 
-        var board = await Service.LoadAsync(Vp, BoardFilter.Default, cancellationToken: TestContext.Current.CancellationToken);
+        var board = await Service.LoadAsync(Vp, BoardFilter.Default, Today, cancellationToken: TestContext.Current.CancellationToken);
 
         var card = board.Cards.Single(c => c.Id == pastDue.Id);
         Assert.True(card.IsStale);
@@ -257,7 +259,7 @@ public class PipelineBoardServiceTests : AppTest
         var stages = await QueryAsync(db => db.Stages.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name));
         var deal = await QueryAsync(db => db.Deals.AsNoTracking().SingleAsync(d => d.Id == dealId));
 
-        var details = await Service.DetailsAsync(Analyst, dealId, TestContext.Current.CancellationToken);
+        var details = await Service.DetailsAsync(Analyst, dealId, Today, TestContext.Current.CancellationToken);
 
         Assert.NotNull(details);
         Assert.False(details.CanChange);
@@ -266,7 +268,7 @@ public class PipelineBoardServiceTests : AppTest
             details.History.Select(v => (v.To, v.At)));
         Assert.Equal(stages[deal.StageId], details.History[0].To);
         Assert.Null(details.History[^1].From);
-        Assert.True((await Service.DetailsAsync(Vp, dealId, TestContext.Current.CancellationToken))!.CanChange);
+        Assert.True((await Service.DetailsAsync(Vp, dealId, Today, TestContext.Current.CancellationToken))!.CanChange);
     }
 
     [Fact]
@@ -277,8 +279,8 @@ public class PipelineBoardServiceTests : AppTest
         var foreign = await QueryAsync(db => db.Deals.AsNoTracking().FirstAsync(d => d.OwnerRepId != rep.Id && d.TeamId == rep.TeamId));
         var actor = new Actor(rep.Name, Roles.Rep, rep.Id, rep.TeamId);
 
-        Assert.Null(await Service.DetailsAsync(actor, foreign.Id, TestContext.Current.CancellationToken));
-        Assert.Equal(own.Id, (await Service.DetailsAsync(actor, own.Id, TestContext.Current.CancellationToken))?.Card.Id);
+        Assert.Null(await Service.DetailsAsync(actor, foreign.Id, Today, TestContext.Current.CancellationToken));
+        Assert.Equal(own.Id, (await Service.DetailsAsync(actor, own.Id, Today, TestContext.Current.CancellationToken))?.Card.Id);
     }
 
     private sealed record DealRow(

@@ -48,4 +48,26 @@ public class ActorTests
         Assert.False(new Actor("x", Roles.Manager).CanView(1, 1));
         Assert.False(new Actor("x", "Stranger").CanView(1, 1));
     }
+
+    [Fact]
+    public void A_read_only_key_sees_every_deal_and_changes_none()
+    {
+        var key = new Actor("API key \"BI\"", Roles.Integration) { ReadOnly = true };
+
+        Assert.True(key.CanView(ownerRepId: 3, teamId: 4));
+        Assert.False(key.ChangesDeals);
+        Assert.False(key.CanChangeDeal(ownerRepId: 3, teamId: 4));
+    }
+
+    [Fact]
+    public void A_key_limited_to_teams_sees_and_changes_only_their_deals()
+    {
+        var key = new Actor("API key \"East\"", Roles.Integration) { KeyTeamIds = [2, 5] };
+
+        Assert.False(key.DealScope.All);
+        Assert.Equal([2, 5], key.DealScope.Teams);
+        Assert.True(key.CanChangeDeal(ownerRepId: 9, teamId: 5));
+        Assert.False(key.CanView(ownerRepId: 9, teamId: 3));
+        Assert.Equal(new Actor("x", Roles.Manager, TeamId: 2).DealScope, new Actor("y", Roles.Integration) { KeyTeamIds = [2] }.DealScope);
+    }
 }

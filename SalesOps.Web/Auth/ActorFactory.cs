@@ -11,6 +11,15 @@ public static class SalesOpsClaims
     public const string RepId = "salesops:rep";
     public const string TeamId = "salesops:team";
     public const string DisplayName = "salesops:name";
+
+    /// <summary>The hash of the API key a caller used: what revocation looks up and closes connections by.</summary>
+    public const string ApiKeyHash = "salesops:key";
+
+    /// <summary>"true" on a read-only API key's principal.</summary>
+    public const string ReadOnly = "salesops:read-only";
+
+    /// <summary>One claim per team an API key is limited to; none for a key of the whole company.</summary>
+    public const string KeyTeam = "salesops:key-team";
 }
 
 /// <summary>Turns a signed-in principal (cookie user or API key) into the <see cref="Actor"/> the services check.</summary>
@@ -20,7 +29,12 @@ public static class ActorFactory
     {
         var role = RolesByPower.FirstOrDefault(user.IsInRole) ?? "";
         var name = user.FindFirstValue(SalesOpsClaims.DisplayName) ?? user.Identity?.Name ?? "unknown";
-        return new Actor(name, role, IntClaim(user, SalesOpsClaims.RepId), IntClaim(user, SalesOpsClaims.TeamId));
+        var teams = user.FindAll(SalesOpsClaims.KeyTeam).Select(c => int.Parse(c.Value, CultureInfo.InvariantCulture)).ToList();
+        return new Actor(name, role, IntClaim(user, SalesOpsClaims.RepId), IntClaim(user, SalesOpsClaims.TeamId))
+        {
+            ReadOnly = user.HasClaim(SalesOpsClaims.ReadOnly, "true"),
+            KeyTeamIds = role == Roles.Integration && teams.Count > 0 ? teams : null,
+        };
     }
 
     // A user with several roles acts with the widest one.

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -24,6 +25,12 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        // A key is for the API and the hub; pages are for people, so a key must not open them.
+        if (!Request.Path.StartsWithSegments("/api") && !Request.Path.StartsWithSegments("/hubs"))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
         string? key = Request.Headers[Header];
         if (string.IsNullOrEmpty(key) && Request.Path.StartsWithSegments("/hubs"))
         {
@@ -42,12 +49,19 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         }
 
-        Claim[] claims =
+        List<Claim> claims =
         [
             new(ClaimTypes.Name, $"api:{apiKey.Name}"),
             new(SalesOpsClaims.DisplayName, $"API key \"{apiKey.Name}\""),
             new(ClaimTypes.Role, Roles.Integration),
+            new(SalesOpsClaims.ApiKeyHash, apiKey.Hash),
         ];
+        if (apiKey.ReadOnly)
+        {
+            claims.Add(new Claim(SalesOpsClaims.ReadOnly, "true"));
+        }
+
+        claims.AddRange((apiKey.TeamIds ?? []).Select(team => new Claim(SalesOpsClaims.KeyTeam, team.ToString(CultureInfo.InvariantCulture))));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
@@ -61,20 +75,25 @@ public sealed class ApiKeyCache(IDbContextFactory<SalesOpsDbContext> factory, Ti
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, (ApiKey? Key, DateTimeOffset ReadAt)> _byHash = new();
+    private long _revocations;
 
-    public async Task<ApiKey?> FindActiveAsync(string plainKey, CancellationToken cancellationToken)
+    public Task<ApiKey?> FindActiveAsync(string plainKey, CancellationToken cancellationToken) =>
+        FindActiveByHashAsync(ApiKeyHasher.Hash(plainKey), cancellationToken);
+
+    public async Task<ApiKey?> FindActiveByHashAsync(string hash, CancellationToken cancellationToken)
     {
-        var hash = ApiKeyHasher.Hash(plainKey);
         var now = clock.GetUtcNow();
         if (_byHash.TryGetValue(hash, out var cached) && now - cached.ReadAt < Lifetime)
         {
             return cached.Key;
         }
 
+        // A read that started before a revocation committed may still see the key; it must not cache it afterwards.
+        var revocations = Interlocked.Read(ref _revocations);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, cancellationToken);
         // Unknown keys are not remembered: anyone could fill the cache by sending random ones.
-        if (key is not null)
+        if (key is not null && Interlocked.Read(ref _revocations) == revocations)
         {
             _byHash[hash] = (key, now);
         }
@@ -82,7 +101,12 @@ public sealed class ApiKeyCache(IDbContextFactory<SalesOpsDbContext> factory, Ti
         return key;
     }
 
-    public void Forget(string hash) => _byHash.TryRemove(hash, out _);
+    /// <summary>Call after the revocation has committed, or a read in between would cache the key again.</summary>
+    public void Forget(string hash)
+    {
+        Interlocked.Increment(ref _revocations);
+        _byHash.TryRemove(hash, out _);
+    }
 }
 
 public static class ApiKeyHasher

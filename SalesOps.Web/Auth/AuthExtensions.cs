@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using SalesOps.Shared.Access;
 using SalesOps.Web.Data;
+using SalesOps.Web.Features.Account;
 
 namespace SalesOps.Web.Auth;
 
@@ -27,6 +30,8 @@ public static class AuthExtensions
             o.Cookie.Name = "salesops.auth";
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.HttpOnly = true;
+            // The cookie is the session: outside Development it never travels over plain HTTP.
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             // APIs answer 401/403 instead of redirecting to a sign-in page a machine cannot use.
@@ -38,16 +43,22 @@ public static class AuthExtensions
             {
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 8;
+                // Failed sign-ins do not lock accounts (see PasswordSignIn); Identity's lock-out is for admins.
                 o.Lockout.MaxFailedAccessAttempts = 10;
             })
             .AddRoles<IdentityRole>()
+            .AddUserManager<AppUserManager>()
             .AddEntityFrameworkStores<SalesOpsDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<SalesOpsClaimsFactory>()
             .AddDefaultTokenProviders();
 
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            // The key scheme is named too so that a valid key on an API route without our own endpoint (an unknown
+            // path, a body routing refuses as 415) gets that answer rather than a 401. Keys authenticate only on
+            // /api and /hubs, so pages still need a signed-in person.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme, ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser().Build())
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
             .AddPolicy(IngestPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireRole(Roles.Integration))
             .AddPolicy(LiveClientPolicy, p => p
@@ -59,7 +70,17 @@ public static class AuthExtensions
             .SetApplicationName("SalesOps")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.IsPathRooted(keys) ? keys : Path.Combine(builder.Environment.ContentRootPath, keys)));
 
+        // Sign-out, password, role and lock-out changes renew the user's security stamp; cookies and open circuits
+        // compare theirs with it this often.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<SalesOpsOptions>>((o, settings) =>
+            o.ValidationInterval = settings.Value.SessionValidationInterval);
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddSalesOpsRateLimits();
+
         services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<ApiKeyConnections>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<CurrentActor>();
         return builder;

@@ -14,14 +14,23 @@ public sealed class ApiKeysAddCommand : CliCommand
     public override string Verb => "add";
 
     public override string Usage => """
-        apikeys add <name>
+        apikeys add <name> [--access read-write|read-only] [--teams <id>,<id>…]
             Creates an API key for a CRM or script (sent as the X-Api-Key header). The key is shown once, alone on the
             last line of the output; the database keeps only its hash.
+            --access  read-write (default: create and change deals, hear live events) or read-only (hear events only)
+            --teams   the teams whose deals the key sees and changes (default: the whole company)
         """;
 
     public override async Task<int> RunAsync(CliArguments args, CliConsole console, CliHost host, CancellationToken cancellationToken)
     {
         var name = args.Single("key name").Trim();
+        var readOnly = args.Option("access") switch
+        {
+            null or "read-write" => false,
+            "read-only" => true,
+            var other => throw new CliUsageException($"--access is read-write or read-only, not '{other}'."),
+        };
+        var teamIds = args.Option("teams") is { } teams ? ParseTeams(teams) : null;
         args.EnsureAllRead();
         if (name.Length is 0 or > 100)
         {
@@ -30,9 +39,28 @@ public sealed class ApiKeysAddCommand : CliCommand
 
         var services = await host.ServicesAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
-        var created = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(CommandLine, name);
+        ApiKeyService.CreatedKey created;
+        try
+        {
+            created = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(CommandLine, name, new ApiKeyScope(readOnly, teamIds));
+        }
+        catch (ArgumentException ex)
+        {
+            // e.g. a team id that does not exist: refused like any other rule, not a usage mistake.
+            console.Error.WriteLine(ex.Message);
+            return 1;
+        }
+
         console.Out.WriteLine($"Created API key '{created.Key.Name}' (id {created.Key.Id}). Store it now; it is not shown again:");
         console.Out.WriteLine(created.PlainKey);
         return 0;
+    }
+
+    private static int[] ParseTeams(string text)
+    {
+        var ids = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return ids.Length > 0 && ids.All(id => int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0)
+            ? ids.Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).ToArray()
+            : throw new CliUsageException($"--teams takes team ids separated by commas, e.g. 1,3; got '{text}'.");
     }
 }

@@ -92,7 +92,16 @@ public class SalesOpsDbContext(DbContextOptions<SalesOpsDbContext> options) : Id
             e.HasKey(l => l.Sequence);
             e.Property(l => l.Sequence).ValueGeneratedOnAdd();
         });
-        builder.Entity<ApiKey>().HasIndex(k => k.Hash).IsUnique();
+        builder.Entity<ApiKey>(e =>
+        {
+            e.HasIndex(k => k.Hash).IsUnique();
+            // A key names a handful of teams, always read with the key and never searched by team: a delimited column
+            // (as territories keep their regions) rather than a join table every key lookup would have to include.
+            e.Property(k => k.TeamIds).HasMaxLength(1000).HasConversion(
+                v => string.Join(',', v!),
+                v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).ToList(),
+                new ValueComparer<List<int>?>((a, b) => a == null ? b == null : b != null && a.SequenceEqual(b), v => v == null ? 0 : v.Aggregate(0, HashCode.Combine), v => v == null ? null : v.ToList()));
+        });
 
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
         {

@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using SalesOps.Shared.Access;
 using SalesOps.Shared.Domain;
 using SalesOps.Web.Auth;
 using SalesOps.Web.Data;
@@ -13,7 +16,12 @@ namespace SalesOps.Web.Live;
 /// reconnect, call <see cref="Replay"/> with the last sequence number they saw.
 /// </summary>
 [Authorize(Policy = AuthExtensions.LiveClientPolicy)]
-public sealed class LiveHub(IDbContextFactory<SalesOpsDbContext> factory, LiveEventBus bus) : Hub
+public sealed class LiveHub(
+    IDbContextFactory<SalesOpsDbContext> factory,
+    LiveEventBus bus,
+    ApiKeyCache keys,
+    ApiKeyConnections keyConnections,
+    SignInManager<AppUser> signIn) : Hub
 {
     public const string Path = "/hubs/live";
     public const string EventMethod = "event";
@@ -23,11 +31,21 @@ public sealed class LiveHub(IDbContextFactory<SalesOpsDbContext> factory, LiveEv
     public static string TeamGroup(int teamId) => $"scope:team:{teamId}";
     public static string RepGroup(int repId) => $"scope:rep:{repId}";
 
+    private string? KeyHash => Context.User?.FindFirstValue(SalesOpsClaims.ApiKeyHash);
+
     public override async Task OnConnectedAsync()
     {
-        var scope = ActorFactory.From(Context.User!).DealScope;
-        var group = scope.All ? EveryoneGroup : scope.RepId is { } rep ? RepGroup(rep) : scope.TeamId is { } team ? TeamGroup(team) : null;
-        if (group is not null)
+        // Registered before the check, so a revocation that lands in between either finds it or is seen by the check.
+        if (KeyHash is { } hash)
+        {
+            keyConnections.Add(hash, Context);
+        }
+
+        var scope = (await CallerAsync()).DealScope;
+        IEnumerable<string> groups = scope.All ? [EveryoneGroup]
+            : scope.RepId is { } rep ? [RepGroup(rep)]
+            : scope.Teams.Select(TeamGroup);
+        foreach (var group in groups)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, group);
         }
@@ -35,20 +53,48 @@ public sealed class LiveHub(IDbContextFactory<SalesOpsDbContext> factory, LiveEv
         await base.OnConnectedAsync();
     }
 
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (KeyHash is { } hash)
+        {
+            keyConnections.Remove(hash, Context.ConnectionId);
+        }
+
+        return base.OnDisconnectedAsync(exception);
+    }
+
     /// <summary>The newest sequence number, so a new client knows where it starts.</summary>
-    public long LastSequence() => bus.LastSequence;
+    public async Task<long> LastSequence()
+    {
+        await CallerAsync();
+        return bus.LastSequence;
+    }
 
     /// <summary>Events after <paramref name="afterSequence"/> that this user may see, oldest first, at most 1,000.</summary>
     public async Task<IReadOnlyList<LiveEvent>> Replay(long afterSequence)
     {
-        var scope = ActorFactory.From(Context.User!).DealScope;
+        var scope = (await CallerAsync()).DealScope;
         await using var db = await factory.CreateDbContextAsync(Context.ConnectionAborted);
-        var query = db.LiveEvents.AsNoTracking().Where(e => e.Sequence > afterSequence);
-        if (!scope.All)
+        var query = db.LiveEvents.AsNoTracking().Where(e => e.Sequence > afterSequence).VisibleTo(scope);
+        return await query.OrderBy(e => e.Sequence).Take(MaxReplay).ToListAsync(Context.ConnectionAborted);
+    }
+
+    /// <summary>
+    /// The caller as it stands now, not as it was when the connection opened: a revoked key, or a user whose
+    /// sign-in was invalidated (password, roles changed), is refused and the connection closed.
+    /// </summary>
+    private async Task<Actor> CallerAsync()
+    {
+        var user = Context.User!;
+        var stillAllowed = KeyHash is { } hash
+            ? await keys.FindActiveByHashAsync(hash, Context.ConnectionAborted) is not null
+            : await signIn.ValidateSecurityStampAsync(user) is not null;
+        if (!stillAllowed)
         {
-            query = scope.RepId is { } rep ? query.Where(e => e.RepId == rep) : query.Where(e => e.TeamId == scope.TeamId);
+            Context.Abort();
+            throw new HubException("The API key was revoked or the sign-in has ended; this connection is closed.");
         }
 
-        return await query.OrderBy(e => e.Sequence).Take(MaxReplay).ToListAsync(Context.ConnectionAborted);
+        return ActorFactory.From(user);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using SalesOps.Shared.Domain;
+using SalesOps.Web.Shell;
 
 namespace SalesOps.Web.Live;
 
@@ -19,6 +20,10 @@ public abstract class LivePage : ComponentBase, IDisposable
     [Inject] private LiveEventBus Bus { get; set; } = default!;
     [Inject] private ILoggerFactory LoggerFactory { get; set; } = default!;
 
+    /// <summary>The user's "now" and "today". What a page shows for "this quarter" follows the browser's zone, so a
+    /// zone the browser reports late (after the prerender's cookie guess) re-reads the page like a live event.</summary>
+    [Inject] protected UserClock Clock { get; set; } = default!;
+
     /// <summary>Whether this live event changes what the page shows. Runs on the publisher's thread: no I/O, no throwing.</summary>
     protected abstract bool Shows(LiveEvent liveEvent);
 
@@ -37,6 +42,7 @@ public abstract class LivePage : ComponentBase, IDisposable
         if (_live is null && !_disposed && RendererInfo.IsInteractive)
         {
             _live = new LiveRefresher(Bus, Shows, RefreshAsync, LoggerFactory.CreateLogger(GetType()));
+            Clock.ZoneChanged += OnZoneChanged;
         }
 
         await _reading.WaitAsync();
@@ -68,9 +74,12 @@ public abstract class LivePage : ComponentBase, IDisposable
         }
     });
 
+    private void OnZoneChanged() => _live?.Request();
+
     public void Dispose()
     {
         _disposed = true;
+        Clock.ZoneChanged -= OnZoneChanged;
         _live?.Dispose();
         Dispose(disposing: true);
         GC.SuppressFinalize(this);

@@ -11,7 +11,7 @@ namespace SalesOps.Web.Live;
 /// commit in one transaction, then the events are published in sequence order. One writer at a time also keeps
 /// SQLite out of its busy handler, where concurrent writers stall for seconds.
 /// </summary>
-public sealed class LiveWriter(IDbContextFactory<SalesOpsDbContext> factory, LiveEventBus bus)
+public sealed class LiveWriter(IDbContextFactory<SalesOpsDbContext> factory, LiveEventBus bus, TimeProvider clock)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -27,7 +27,8 @@ public sealed class LiveWriter(IDbContextFactory<SalesOpsDbContext> factory, Liv
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
             // A change may save midway (to learn a new row's id); the transaction keeps it all-or-nothing.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var changes = new ChangeSet(db);
+            // One instant for the whole change: its audit entries and events say it happened at once.
+            var changes = new ChangeSet(db, clock.GetUtcNow().UtcDateTime);
             var result = await change(db, changes);
             if (db.ChangeTracker.HasChanges() || changes.Events.Count > 0)
             {
@@ -53,7 +54,7 @@ public sealed class LiveWriter(IDbContextFactory<SalesOpsDbContext> factory, Liv
 }
 
 /// <summary>Collects the audit entries and live events of one change, saved with it.</summary>
-public sealed class ChangeSet(SalesOpsDbContext db)
+public sealed class ChangeSet(SalesOpsDbContext db, DateTime at)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -65,7 +66,7 @@ public sealed class ChangeSet(SalesOpsDbContext db)
     {
         db.AuditEntries.Add(new AuditEntry
         {
-            At = DateTime.UtcNow,
+            At = at,
             Actor = actor,
             EntityType = entityType,
             EntityId = entityId.ToString()!,
@@ -80,7 +81,7 @@ public sealed class ChangeSet(SalesOpsDbContext db)
     {
         var liveEvent = new LiveEvent
         {
-            At = DateTime.UtcNow,
+            At = at,
             Kind = kind,
             EntityId = entityId,
             TeamId = teamId,

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 
@@ -18,19 +19,16 @@ public sealed class MoneyFormat(IOptions<SalesOpsOptions> options)
 
     public string Format(decimal amount, int decimals = 0) => amount.ToString("C" + decimals, NumberFormat());
 
-    /// <summary>Short form for tiles and axes: $1.2M, $850K.</summary>
+    /// <summary>Short form for tiles and axes: $9,999, $10.0K, $850K, $1.2M, $100M.</summary>
+    /// <remarks>
+    /// Rounds first, then picks the unit, so a value never shows as "$1,000K" or "$100.0M": 999,950 is "$1.0M" and
+    /// 99,960,000 is "$100M". Under 100 of a unit shows one decimal, from 100 on none; plain amounts up to 9,999.
+    /// </remarks>
     public string Compact(decimal amount)
     {
-        var (value, suffix) = Math.Abs(amount) switch
-        {
-            >= 1_000_000_000m => (amount / 1_000_000_000m, "B"),
-            >= 1_000_000m => (amount / 1_000_000m, "M"),
-            >= 10_000m => (amount / 1_000m, "K"),
-            _ => (amount, ""),
-        };
-        var decimals = suffix.Length > 0 && Math.Abs(value) < 100 ? 1 : 0;
+        var (value, decimals, suffix) = Shorten(Math.Abs(amount));
         var format = NumberFormat();
-        var text = value.ToString("C" + decimals, format);
+        var text = (Math.Sign(amount) * value).ToString("C" + decimals, format);
         if (suffix.Length == 0)
         {
             return text;
@@ -41,6 +39,36 @@ public sealed class MoneyFormat(IOptions<SalesOpsOptions> options)
         return symbolAtEnd
             ? text.Replace(format.CurrencySymbol, "").TrimEnd() + suffix + " " + format.CurrencySymbol
             : text + suffix;
+    }
+
+    /// <summary>An amount as a <c>data-</c> attribute carries it: raw, invariant, for scripts and tests.</summary>
+    public static string Raw(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
+
+    private static readonly (decimal Divisor, decimal Below, string Suffix)[] Units =
+    [
+        (1m, 10_000m, ""), (1_000m, 1_000m, "K"), (1_000_000m, 1_000m, "M"), (1_000_000_000m, decimal.MaxValue, "B"),
+    ];
+
+    private static (decimal Value, int Decimals, string Suffix) Shorten(decimal magnitude)
+    {
+        foreach (var (divisor, below, suffix) in Units)
+        {
+            var value = magnitude / divisor;
+            var decimals = suffix.Length > 0 && value < 100 ? 1 : 0;
+            var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+            if (rounded >= 100 && decimals > 0)
+            {
+                // 99.96 rounds up to 100, which shows without a decimal.
+                (decimals, rounded) = (0, Math.Round(value, 0, MidpointRounding.AwayFromZero));
+            }
+
+            if (rounded < below)
+            {
+                return (rounded, decimals, suffix);
+            }
+        }
+
+        throw new UnreachableException();
     }
 
     private NumberFormatInfo NumberFormat()

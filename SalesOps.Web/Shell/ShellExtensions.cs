@@ -31,6 +31,7 @@ public static class ShellExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<MoneyFormat>();
         services.AddScoped<UserPreferences>();
+        services.AddScoped<UserClock>();
         return builder;
     }
 

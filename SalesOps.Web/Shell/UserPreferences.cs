@@ -4,14 +4,14 @@ using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 namespace SalesOps.Web.Shell;
 
 /// <summary>
-/// Per-browser preferences (theme, last visited page) in ProtectedLocalStorage: encrypted with the app's Data
+/// Per-browser preferences (theme, last visited page, time zone) in ProtectedLocalStorage: encrypted with the app's Data
 /// Protection keys, so the browser cannot forge them. Only usable once the circuit is interactive.
 /// </summary>
 public sealed class UserPreferences(ProtectedLocalStorage storage, ILogger<UserPreferences> logger)
 {
     private const string Key = "salesops.prefs";
 
-    public sealed record Values(bool DarkMode = false, string? LastPage = null);
+    public sealed record Values(bool DarkMode = false, string? LastPage = null, string? TimeZone = null);
 
     public async Task<Values> LoadAsync()
     {

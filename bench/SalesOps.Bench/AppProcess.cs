@@ -79,6 +79,8 @@ public sealed partial class AppProcess : IAsyncDisposable
         startInfo.Environment["ConnectionStrings__SalesOps"] = $"Data Source={Path.GetFullPath(databasePath)}";
         startInfo.Environment["SalesOps__DataProtectionKeysPath"] = Path.Combine(dataDirectory, "keys");
         startInfo.Environment["SalesOps__SeedDemoCompany"] = seedDemoCompany ? "true" : "false";
+        // The bench measures the app at full speed; the API's per-key rate limit would measure the limit instead.
+        startInfo.Environment["SalesOps__RateLimits__Api__PermitLimit"] = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("dotnet did not start.");

@@ -30,20 +30,21 @@ public sealed class DashboardTiming(string dbPath, int iterations = 200, int war
 
         await using var provider = await InProcessServices.BuildAsync(dbPath, s => s.AddSingleton<HomeDashboardService>(), configureContext: null, cancellationToken);
         var dashboard = provider.GetRequiredService<HomeDashboardService>();
+        var today = InProcessServices.Today(provider);
 
         var first = Stopwatch.StartNew();
-        await dashboard.LoadAsync(actors[0].Actor, cancellationToken);
+        await dashboard.LoadAsync(actors[0].Actor, today, cancellationToken);
         FirstCall = first.Elapsed;
 
         List<DashboardTimingResult> results = [];
         foreach (var (label, actor) in actors)
         {
-            results.Add(new DashboardTimingResult(label, actor, await TimeAsync(dashboard, actor, cancellationToken)));
+            results.Add(new DashboardTimingResult(label, actor, await TimeAsync(dashboard, actor, today, cancellationToken)));
         }
 
         return results;
     }
 
-    private Task<Percentiles> TimeAsync(HomeDashboardService dashboard, Actor actor, CancellationToken cancellationToken) =>
-        CallTiming.MeasureAsync(ct => dashboard.LoadAsync(actor, ct), new TimingPlan(iterations, warmup, budgetSecondsPerRole), cancellationToken);
+    private Task<Percentiles> TimeAsync(HomeDashboardService dashboard, Actor actor, DateOnly today, CancellationToken cancellationToken) =>
+        CallTiming.MeasureAsync(ct => dashboard.LoadAsync(actor, today, ct), new TimingPlan(iterations, warmup, budgetSecondsPerRole), cancellationToken);
 }

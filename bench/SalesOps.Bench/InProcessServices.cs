@@ -12,6 +12,10 @@ public static class InProcessServices
 {
     /// <param name="addServices">Registers the app services under test.</param>
     /// <param name="configureContext">Extra DbContext options, e.g. an interceptor that captures the SQL.</param>
+    /// <summary>The day the bench reads as "today" (UTC: a bench has no browser to ask for a time zone).</summary>
+    public static DateOnly Today(IServiceProvider provider) =>
+        DateOnly.FromDateTime(provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+
     public static async Task<ServiceProvider> BuildAsync(
         string dbPath, Action<IServiceCollection> addServices, Action<DbContextOptionsBuilder>? configureContext, CancellationToken cancellationToken)
     {

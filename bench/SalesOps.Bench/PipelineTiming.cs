@@ -25,6 +25,7 @@ public sealed class PipelineTiming : IAsyncDisposable
     private readonly SqlCapture _capture;
     private readonly PipelineBoardService _board;
     private readonly LiveEventBus _bus;
+    private readonly DateOnly _today;
 
     /// <summary>Above any sequence the database has, so the bench's change events are always "newer".</summary>
     private long _sequence = 1L << 40;
@@ -35,6 +36,7 @@ public sealed class PipelineTiming : IAsyncDisposable
         _capture = capture;
         _board = provider.GetRequiredService<PipelineBoardService>();
         _bus = provider.GetRequiredService<LiveEventBus>();
+        _today = InProcessServices.Today(provider);
     }
 
     public ColdCalls Cold { get; private set; } = default!;
@@ -52,8 +54,8 @@ public sealed class PipelineTiming : IAsyncDisposable
         {
             var vp = new Actor("bench", Roles.VP);
             var board = timing._board;
-            var firstTotals = await CallTiming.OnceAsync(ct => board.TotalsAsync(vp, BoardFilter.Default, ct), cancellationToken);
-            var coldLoad = await CallTiming.OnceAsync(ct => board.LoadAsync(vp, BoardFilter.Default, cancellationToken: ct), cancellationToken);
+            var firstTotals = await CallTiming.OnceAsync(ct => board.TotalsAsync(vp, BoardFilter.Default, timing._today, ct), cancellationToken);
+            var coldLoad = await CallTiming.OnceAsync(ct => board.LoadAsync(vp, BoardFilter.Default, timing._today, cancellationToken: ct), cancellationToken);
             var fresh = new StalenessCache(provider.GetRequiredService<IDbContextFactory<SalesOpsDbContext>>(), TimeProvider.System);
             timing.Cold = new ColdCalls(firstTotals, coldLoad, await CallTiming.OnceAsync(fresh.GetAsync, cancellationToken));
             return timing;
@@ -73,8 +75,8 @@ public sealed class PipelineTiming : IAsyncDisposable
         try
         {
             await (@case.Call == PipelineCall.Totals
-                ? (Task)_board.TotalsAsync(@case.Actor, @case.Filter, cancellationToken)
-                : _board.ReadAsync(@case.Actor, @case.Filter, cancellationToken: cancellationToken));
+                ? (Task)_board.TotalsAsync(@case.Actor, @case.Filter, _today, cancellationToken)
+                : _board.ReadAsync(@case.Actor, @case.Filter, _today, cancellationToken: cancellationToken));
         }
         finally
         {
@@ -86,13 +88,13 @@ public sealed class PipelineTiming : IAsyncDisposable
 
     public Func<CancellationToken, Task> Call(PipelineCase @case) => @case.Call switch
     {
-        PipelineCall.Totals => ct => _board.TotalsAsync(@case.Actor, @case.Filter, ct),
-        PipelineCall.Read => ct => _board.ReadAsync(@case.Actor, @case.Filter, cancellationToken: ct),
+        PipelineCall.Totals => ct => _board.TotalsAsync(@case.Actor, @case.Filter, _today, ct),
+        PipelineCall.Read => ct => _board.ReadAsync(@case.Actor, @case.Filter, _today, cancellationToken: ct),
         _ => ct =>
         {
             // What a move does to every open board: a newer event on the bus, then each board reloads.
             _bus.Publish(new LiveEvent { Sequence = ++_sequence, At = DateTime.UtcNow, Kind = LiveEventKinds.DealStageChanged });
-            return Task.WhenAll(@case.Boards!.Select(actor => _board.LoadAsync(actor, @case.Filter, cancellationToken: ct)));
+            return Task.WhenAll(@case.Boards!.Select(actor => _board.LoadAsync(actor, @case.Filter, _today, cancellationToken: ct)));
         },
     };
 

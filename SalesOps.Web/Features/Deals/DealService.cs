@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SalesOps.Shared.Access;
 using SalesOps.Shared.Domain;
 using SalesOps.Web.Data;
@@ -15,10 +16,16 @@ public sealed class DealService(
     LiveWriter writer,
     StageCatalog stages,
     TimeProvider clock,
+    IOptions<SalesOpsOptions> options,
     ILogger<DealService> logger)
 {
     public async Task<DealOutcome> CreateAsync(Actor actor, NewDeal draft, CancellationToken cancellationToken = default)
     {
+        if (!actor.ChangesDeals)
+        {
+            return Refuse(actor, "create", null, ReadOnlyRefusal(actor));
+        }
+
         var errors = DealRules.Validate(draft.Name, draft.Amount, draft.Probability, draft.ExpectedClose, null);
         var stage = stages.FindByName(draft.Stage);
         if (stage is null)
@@ -26,9 +33,23 @@ public sealed class DealService(
             errors["stage"] = [UnknownStageMessage(draft.Stage)];
         }
 
+        var companyCurrency = options.Value.Currency;
         if (draft.Currency is { } currency && (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
         {
-            errors["currency"] = ["The currency is a three-letter ISO 4217 code such as USD."];
+            errors["currency"] = [$"The currency is a three-letter ISO 4217 code such as {companyCurrency}."];
+        }
+        else if (draft.Currency is { } other && other != companyCurrency)
+        {
+            // Totals, quotas and payouts add amounts up as they are; a foreign amount would be summed as if it were ours.
+            errors["currency"] = [$"SalesOps sums amounts in {companyCurrency}, the company's currency; this deal is in {other}. Convert it before sending."];
+        }
+
+        var externalId = draft.ExternalId?.Trim();
+        if (externalId is { Length: 0 or > DealRules.MaxExternalIdLength })
+        {
+            errors["externalId"] = [externalId.Length == 0
+                ? "The externalId cannot be blank; leave it out if the deal has none."
+                : $"The externalId can have at most {DealRules.MaxExternalIdLength} characters."];
         }
 
         if (errors.Count > 0)
@@ -40,7 +61,7 @@ public sealed class DealService(
         {
             var outcome = await writer.CommitAsync(async (db, changes) =>
             {
-                if (draft.ExternalId is { } externalId && await db.Deals.AnyAsync(d => d.ExternalId == externalId, cancellationToken))
+                if (externalId is not null && await db.Deals.AnyAsync(d => d.ExternalId == externalId, cancellationToken))
                 {
                     return DealOutcome.Invalid("externalId", $"A deal with external id '{externalId}' exists already; PATCH it instead.");
                 }
@@ -81,7 +102,7 @@ public sealed class DealService(
                     TeamId = owner.TeamId,
                     ProductId = draft.ProductId,
                     Amount = draft.Amount,
-                    Currency = draft.Currency ?? "USD",
+                    Currency = companyCurrency,
                     StageId = stage!.Id,
                     Probability = probability,
                     ForecastCategory = DealRules.DefaultForecastCategory(stage, probability),
@@ -90,7 +111,7 @@ public sealed class DealService(
                     ClosedOn = stage.IsClosed ? today : null,
                     Channel = owner.Channel,
                     StageEnteredAt = now,
-                    ExternalId = draft.ExternalId,
+                    ExternalId = externalId,
                 };
                 deal.StageHistory.Add(new DealStageChange { ToStageId = stage.Id, ChangedAt = now, ChangedBy = actor.Name });
                 db.Deals.Add(deal);
@@ -111,6 +132,11 @@ public sealed class DealService(
 
     public async Task<DealOutcome> ChangeAsync(Actor actor, int dealId, DealChange change, CancellationToken cancellationToken = default)
     {
+        if (!actor.ChangesDeals)
+        {
+            return Refuse(actor, "change", dealId, ReadOnlyRefusal(actor));
+        }
+
         var errors = DealRules.Validate(null, change.Amount, change.Probability, change.ExpectedClose, change.LostReason);
         var target = change.Stage is null ? null : stages.FindByName(change.Stage);
         if (change.Stage is not null && target is null)
@@ -118,9 +144,11 @@ public sealed class DealService(
             errors["stage"] = [UnknownStageMessage(change.Stage)];
         }
 
-        if (change.ClosedOn is { } closedOn && (closedOn.Year < 2000 || closedOn > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1)))
+        // Tomorrow, not today: the sender's day may already have begun while it is still yesterday in UTC.
+        var latestClose = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1);
+        if (change.ClosedOn is { } closedOn && (closedOn < EarliestClose || closedOn > latestClose))
         {
-            errors["closedOn"] = ["The close date cannot be in the future."];
+            errors["closedOn"] = [$"The close date must fall between {EarliestClose:yyyy-MM-dd} and {latestClose:yyyy-MM-dd}; it cannot be in the future."];
         }
 
         if (errors.Count > 0)
@@ -141,6 +169,11 @@ public sealed class DealService(
                 if (!actor.CanChangeDeal(deal))
                 {
                     return DealOutcome.Forbidden($"{actor.Name} may not change deal {deal.Id}.");
+                }
+
+                if (change.ForecastCategory is { } category && DealRules.ForecastCategoryError(target ?? stages.Find(deal.StageId)!, category) is { } categoryError)
+                {
+                    return DealOutcome.Invalid("forecastCategory", categoryError);
                 }
 
                 if (change.Version is { } expected)
@@ -212,6 +245,7 @@ public sealed class DealService(
             deal.ForecastCategory = DealRules.DefaultForecastCategory(stage, probability);
         }
 
+        // Checked against the stage before saving: a closed deal keeps the category its outcome gives it.
         if (change.ForecastCategory is { } category && !stage.IsClosed)
         {
             deal.ForecastCategory = category;
@@ -233,8 +267,15 @@ public sealed class DealService(
             last?.Actor);
     }
 
+    private static readonly DateOnly EarliestClose = new(2000, 1, 1);
+
+    // Whatever the sender wrote is echoed only in part: an answer must not grow with the request.
     private string UnknownStageMessage(string? name) =>
-        $"Unknown stage '{name}'. Known stages: {string.Join(", ", stages.All.Select(s => s.Name))}.";
+        $"Unknown stage '{(name is { Length: > 40 } ? name[..40] + "…" : name)}'. Known stages: {string.Join(", ", stages.All.Select(s => s.Name))}.";
+
+    private static DealOutcome ReadOnlyRefusal(Actor actor) => DealOutcome.Forbidden(actor.ReadOnly
+        ? $"{actor.Name} is read-only: it may read deals and live events but not create or change deals."
+        : $"{actor.Name} may not create or change deals.");
 
     private DealOutcome Refuse(Actor actor, string action, int? dealId, DealOutcome outcome)
     {

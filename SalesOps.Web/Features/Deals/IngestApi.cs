@@ -1,23 +1,14 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using SalesOps.Shared.Domain;
 using SalesOps.Web.Auth;
 
 namespace SalesOps.Web.Features.Deals;
 
 /// <summary>
 /// The ingest API a CRM uses to push deals: <c>POST /api/deals</c> and <c>PATCH /api/deals/{id}</c>, with an
-/// API key in <c>X-Api-Key</c>. Bodies are parsed here rather than by model binding so that a malformed payload
-/// still gets a problem-details answer that names the offending field.
+/// API key in <c>X-Api-Key</c>. Bodies are read by <see cref="IngestBody"/> rather than by model binding so that a
+/// malformed payload still gets a problem-details answer that names every offending field.
 /// </summary>
 public static class IngestApi
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
     {
         var deals = app.MapGroup("/api/deals")
@@ -27,7 +18,7 @@ public static class IngestApi
 
         deals.MapPost("/", async (HttpRequest request, DealService service, CancellationToken ct) =>
             {
-                var (body, error) = await ReadAsync<NewDealRequest>(request, ct);
+                var (body, error) = await IngestBody.ReadAsync<NewDealRequest>(request, ct);
                 if (body is null)
                 {
                     return error!;
@@ -49,7 +40,7 @@ public static class IngestApi
 
         deals.MapPatch("/{id:int}", async (int id, HttpRequest request, DealService service, CancellationToken ct) =>
             {
-                var (change, error) = await ReadAsync<DealChange>(request, ct);
+                var (change, error) = await IngestBody.ReadAsync<DealChange>(request, ct);
                 if (change is null)
                 {
                     return error!;
@@ -100,30 +91,6 @@ public static class IngestApi
             return missing.Count > 0
                 ? (null, missing)
                 : (new NewDeal(Name!, AccountId!.Value, Amount!.Value, Stage!, ExpectedClose!.Value, OwnerRepId, ProductId, Probability, ExternalId, Currency), missing);
-        }
-    }
-
-    private static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class
-    {
-        if (!request.HasJsonContentType())
-        {
-            return (null, Results.Problem(title: "Send the body as application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType));
-        }
-
-        try
-        {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Json, ct);
-            return value is null
-                ? (null, Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["The body is empty or null."] }))
-                : (value, null);
-        }
-        catch (JsonException ex)
-        {
-            // Path is "$.amount" for a bad value or an unknown member; "$" or null when the JSON itself is broken.
-            var field = ex.Path is { Length: > 2 } path ? path[2..] : "body";
-            request.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IngestApi))
-                .LogWarning("Refused a malformed {Type} from {Caller}: {Field}: {Error}", typeof(T).Name, request.HttpContext.User.Identity?.Name, field, ex.Message);
-            return (null, Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [ex.Message] }));
         }
     }
 

@@ -29,27 +29,22 @@ public sealed class HomeDashboardService(IDbContextFactory<SalesOpsDbContext> fa
 {
     private const int TopRepCount = 5;
 
-    public async Task<HomeDashboard> LoadAsync(Actor actor, CancellationToken cancellationToken = default)
+    /// <param name="today">The user's today (their time zone): it decides "this quarter" and the last twelve months.</param>
+    public async Task<HomeDashboard> LoadAsync(Actor actor, DateOnly today, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
         var quarter = Period.QuarterOf(today);
         var scope = actor.DealScope;
         var wonId = stages.WonId;
         var lostId = stages.LostId;
-        var openIds = stages.OpenIds;
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var deals = db.Deals.AsNoTracking().VisibleTo(scope);
 
-        var slices = await deals
-            .Where(d => openIds.Contains(d.StageId))
-            .GroupBy(d => new { d.StageId, d.Probability })
-            .Select(g => new StageSlice(g.Key.StageId, g.Key.Probability, g.Count(), g.Sum(d => d.Amount)))
-            .ToListAsync(cancellationToken);
+        var slices = await deals.Open(stages).ToStageSlicesAsync(cancellationToken);
 
         // Summed in SQL: a VP's quarter can hold a hundred thousand closed deals on a large company.
-        var closedInQuarter = deals.Where(d => d.ClosedOn >= quarter.Start && d.ClosedOn <= quarter.End && (d.StageId == wonId || d.StageId == lostId));
+        var closedInQuarter = deals.WonOrLost(stages).ClosedIn(quarter);
         var closed = await closedInQuarter
             .GroupBy(d => d.StageId)
             .Select(g => new
@@ -63,16 +58,18 @@ public sealed class HomeDashboardService(IDbContextFactory<SalesOpsDbContext> fa
         var won = closed.SingleOrDefault(c => c.StageId == wonId);
         var lost = closed.SingleOrDefault(c => c.StageId == lostId);
 
-        var yearAgo = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
+        var lastTwelveMonths = new Period(Period.MonthOf(today).Start.AddMonths(-11), Period.MonthOf(today).End);
+        var yearAgo = lastTwelveMonths.Start;
         var byMonth = await deals
-            .Where(d => d.StageId == wonId && d.ClosedOn >= yearAgo)
+            .Where(d => d.StageId == wonId)
+            .ClosedIn(lastTwelveMonths)
             .GroupBy(d => new { d.ClosedOn!.Value.Year, d.ClosedOn!.Value.Month })
             .Select(g => new { g.Key.Year, g.Key.Month, Amount = g.Sum(d => d.Amount) })
             .ToListAsync(cancellationToken);
 
         var quotas = await db.Quotas.AsNoTracking()
             .Where(q => q.RepId != null && q.PeriodStart <= quarter.End && q.PeriodEnd >= quarter.Start)
-            .Where(q => scope.All || q.RepId == scope.RepId || (scope.TeamId != null && q.Rep!.TeamId == scope.TeamId))
+            .VisibleTo(scope)
             .Select(q => new { RepId = q.RepId!.Value, q.Amount })
             .ToListAsync(cancellationToken);
 
@@ -102,7 +99,7 @@ public sealed class HomeDashboardService(IDbContextFactory<SalesOpsDbContext> fa
         return new HomeDashboard(
             now,
             quarter,
-            PipelineCalculator.Summarize(slices, openIds),
+            PipelineCalculator.Summarize(slices, stages.OpenIds),
             kpis,
             quotas.Count == 0 ? null : quotas.Sum(q => q.Amount),
             months,

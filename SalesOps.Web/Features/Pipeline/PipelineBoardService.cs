@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using SalesOps.Shared.Access;
@@ -34,19 +35,20 @@ public sealed class PipelineBoardService(
     /// The board for this actor and filter. A change makes every open board reload at once; boards that show the
     /// same scope, filter and page sizes as of the same change share one read instead of repeating it.
     /// </summary>
+    /// <param name="today">The user's today: it decides the Won and Lost columns' window and which deals are late.</param>
     /// <param name="cardsPerStage">How many cards each column shows (defaults to one page); totals always cover all.</param>
-    public Task<Board> LoadAsync(Actor actor, BoardFilter filter, IReadOnlyDictionary<int, int>? cardsPerStage = null, CancellationToken cancellationToken = default)
+    public Task<Board> LoadAsync(Actor actor, BoardFilter filter, DateOnly today, IReadOnlyDictionary<int, int>? cardsPerStage = null, CancellationToken cancellationToken = default)
     {
         filter = filter.Sanitized();
-        var key = new BoardKey(actor.DealScope, filter, cardsPerStage is null ? "" : string.Join(',', cardsPerStage.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}:{kv.Value}")));
+        var key = new BoardKey(actor.DealScope, filter, today, cardsPerStage is null ? "" : string.Join(',', cardsPerStage.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}:{kv.Value}")));
         var sequence = bus.LastSequence;
         var now = clock.GetUtcNow();
         var shared = _shared.AddOrUpdate(
             key,
-            _ => new SharedLoad(sequence, now, new Lazy<Task<Board>>(() => ReadAsync(actor, filter, cardsPerStage, CancellationToken.None))),
+            _ => new SharedLoad(sequence, now, new Lazy<Task<Board>>(() => ReadAsync(actor, filter, today, cardsPerStage, CancellationToken.None))),
             (_, existing) => existing.Sequence == sequence && now - existing.At < ShareFor && !existing.Load.Value.IsFaulted
                 ? existing
-                : new SharedLoad(sequence, now, new Lazy<Task<Board>>(() => ReadAsync(actor, filter, cardsPerStage, CancellationToken.None))));
+                : new SharedLoad(sequence, now, new Lazy<Task<Board>>(() => ReadAsync(actor, filter, today, cardsPerStage, CancellationToken.None))));
         if (_shared.Count > MaxShared)
         {
             foreach (var old in _shared.Where(kv => now - kv.Value.At >= ShareFor).ToList())
@@ -60,12 +62,12 @@ public sealed class PipelineBoardService(
     }
 
     /// <summary>Reads the board from the database, unshared (what <see cref="LoadAsync"/> does once per change).</summary>
-    public async Task<Board> ReadAsync(Actor actor, BoardFilter filter, IReadOnlyDictionary<int, int>? cardsPerStage = null, CancellationToken cancellationToken = default)
+    public async Task<Board> ReadAsync(Actor actor, BoardFilter filter, DateOnly today, IReadOnlyDictionary<int, int>? cardsPerStage = null, CancellationToken cancellationToken = default)
     {
         filter = filter.Sanitized();
         var now = clock.GetUtcNow().UtcDateTime;
-        var period = filter.ClosedPeriod(DateOnly.FromDateTime(now));
-        var totals = await TotalsAsync(actor, filter, cancellationToken);
+        var period = filter.ClosedPeriod(today);
+        var totals = await TotalsAsync(actor, filter, today, cancellationToken);
         var stale = await staleness.GetAsync(cancellationToken);
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -74,7 +76,7 @@ public sealed class PipelineBoardService(
         {
             var take = cardsPerStage?.GetValueOrDefault(stage.Id, PageSize) ?? PageSize;
             var stageTotals = totals.Stages.Single(s => s.StageId == stage.Id);
-            var cards = stageTotals.Count == 0 ? [] : await CardsAsync(db, actor, filter, stage, period, take, stale, now, cancellationToken);
+            var cards = stageTotals.Count == 0 ? [] : await CardsAsync(db, actor, filter, stage, period, take, stale, now, today, cancellationToken);
             columns.Add(new BoardColumn(stage, stageTotals, cards));
         }
 
@@ -82,40 +84,37 @@ public sealed class PipelineBoardService(
     }
 
     /// <summary>Count, amount and weighted amount per stage over every matching deal.</summary>
-    public async Task<PipelineTotals> TotalsAsync(Actor actor, BoardFilter filter, CancellationToken cancellationToken = default)
+    public async Task<PipelineTotals> TotalsAsync(Actor actor, BoardFilter filter, DateOnly today, CancellationToken cancellationToken = default)
     {
         filter = filter.Sanitized();
-        var period = filter.ClosedPeriod(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        var openIds = stages.OpenIds;
-        int wonId = stages.WonId, lostId = stages.LostId;
+        var period = filter.ClosedPeriod(today);
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var deals = Filtered(db, actor, filter);
         // Two queries, not one with OR: each can then seek its own index.
-        var open = await Slices(deals.Where(d => openIds.Contains(d.StageId)), cancellationToken);
-        var closed = await Slices(
-            deals.Where(d => (d.StageId == wonId || d.StageId == lostId) && d.ClosedOn >= period.Start && d.ClosedOn <= period.End),
-            cancellationToken);
+        var open = await deals.Open(stages).ToStageSlicesAsync(cancellationToken);
+        var closed = await deals.WonOrLost(stages).ClosedIn(period).ToStageSlicesAsync(cancellationToken);
         return PipelineCalculator.Summarize(open.Concat(closed), stages.OrderedIds);
     }
 
-    public async Task<DealDetails?> DetailsAsync(Actor actor, int dealId, CancellationToken cancellationToken = default)
+    /// <param name="today">The user's today, for whether the deal is late.</param>
+    public async Task<DealDetails?> DetailsAsync(Actor actor, int dealId, DateOnly today, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var deal = await db.Deals.AsNoTracking().VisibleTo(actor.DealScope)
-            .Where(d => d.Id == dealId)
-            .Select(d => new
-            {
-                d.Id, d.Name, Account = d.Account!.Name, Owner = d.OwnerRep!.Name, d.OwnerRepId, d.TeamId, d.StageId, d.Amount,
-                d.Probability, d.ExpectedClose, d.ClosedOn, d.StageEnteredAt, d.Version, d.Channel, d.ForecastCategory, d.CreatedOn,
-                d.LostReason, Product = d.Product == null ? null : d.Product.Name,
-                Territory = d.Account.Territory == null ? null : d.Account.Territory.Name,
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (deal is null)
+        var visible = db.Deals.AsNoTracking().VisibleTo(actor.DealScope).Where(d => d.Id == dealId);
+        var row = await visible.AsCardRows().FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
         {
             return null;
         }
+
+        var deal = await visible
+            .Select(d => new
+            {
+                d.ForecastCategory, d.CreatedOn, d.LostReason, Product = d.Product == null ? null : d.Product.Name,
+                Territory = d.Account!.Territory == null ? null : d.Account.Territory.Name,
+            })
+            .FirstAsync(cancellationToken);
 
         var history = await db.DealStageChanges.AsNoTracking()
             .Where(h => h.DealId == dealId)
@@ -124,19 +123,14 @@ public sealed class PipelineBoardService(
             .ToListAsync(cancellationToken);
         // Who changed it last, so an open drawer can say who changed the deal under its user's edits.
         var lastChangedBy = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == nameof(Deal) && a.EntityId == dealId.ToString())
+            .Where(a => a.EntityType == nameof(Deal) && a.EntityId == dealId.ToString(CultureInfo.InvariantCulture))
             .OrderByDescending(a => a.Id)
             .Select(a => a.Actor)
             .FirstOrDefaultAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var stage = stages.Find(deal.StageId)!;
         var stale = await staleness.GetAsync(cancellationToken);
-        var days = DaysBetween(deal.StageEnteredAt, now);
-        var card = new DealCard(deal.Id, deal.Name, deal.Account, deal.Owner, deal.OwnerRepId, deal.TeamId, deal.StageId, deal.Amount,
-            deal.Probability, deal.ExpectedClose, deal.ClosedOn, days,
-            stale.IsStale(deal.StageId, deal.Channel, days, deal.ExpectedClose, DateOnly.FromDateTime(now), stage.IsClosed), deal.Version);
-        return new DealDetails(card, deal.Product, deal.Territory, deal.ForecastCategory, deal.CreatedOn, deal.LostReason, deal.Channel,
-            actor.CanChangeDeal(deal.OwnerRepId, deal.TeamId),
+        var card = ToCard(row, stages.Find(row.StageId)!, stale, clock.GetUtcNow().UtcDateTime, today);
+        return new DealDetails(card, deal.Product, deal.Territory, deal.ForecastCategory, deal.CreatedOn, deal.LostReason, row.Channel,
+            actor.CanChangeDeal(row.OwnerRepId, row.TeamId),
             history.Select(h => new StageVisit(h.FromStageId is { } f ? stages.Find(f)?.Name : null, stages.Find(h.ToStageId)?.Name ?? "?", h.ChangedAt, h.ChangedBy)).ToList(),
             lastChangedBy);
     }
@@ -146,13 +140,8 @@ public sealed class PipelineBoardService(
     {
         var scope = actor.DealScope;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var reps = db.Reps.AsNoTracking().Where(r => r.Active);
-        var teams = db.Teams.AsNoTracking();
-        if (!scope.All)
-        {
-            reps = scope.RepId is { } rep ? reps.Where(r => r.Id == rep) : reps.Where(r => r.TeamId == scope.TeamId);
-            teams = teams.Where(t => t.Id == (scope.TeamId ?? -1));
-        }
+        var reps = db.Reps.AsNoTracking().Where(r => r.Active).VisibleTo(scope);
+        var teams = db.Teams.AsNoTracking().VisibleTo(scope);
 
         return new BoardChoices(
             await teams.OrderBy(t => t.Name).Select(t => new FilterChoice(t.Id, t.Name)).ToListAsync(cancellationToken),
@@ -162,27 +151,23 @@ public sealed class PipelineBoardService(
     }
 
     private async Task<IReadOnlyList<DealCard>> CardsAsync(
-        SalesOpsDbContext db, Actor actor, BoardFilter filter, Stage stage, Period period, int take, Staleness stale, DateTime now, CancellationToken cancellationToken)
+        SalesOpsDbContext db, Actor actor, BoardFilter filter, Stage stage, Period period, int take, Staleness stale, DateTime now, DateOnly today,
+        CancellationToken cancellationToken)
     {
         var deals = Filtered(db, actor, filter).Where(d => d.StageId == stage.Id);
         // Latest movers first: a card someone just moved shows at the top of its new column on every board.
         deals = stage.IsClosed
-            ? deals.Where(d => d.ClosedOn >= period.Start && d.ClosedOn <= period.End).OrderByDescending(d => d.ClosedOn).ThenByDescending(d => d.StageEnteredAt)
+            ? deals.ClosedIn(period).OrderByDescending(d => d.ClosedOn).ThenByDescending(d => d.StageEnteredAt)
             : deals.OrderByDescending(d => d.StageEnteredAt).ThenByDescending(d => d.Id);
-        var rows = await deals.Take(Math.Clamp(take, 1, 1_000))
-            .Select(d => new
-            {
-                d.Id, d.Name, Account = d.Account!.Name, Owner = d.OwnerRep!.Name, d.OwnerRepId, d.TeamId, d.StageId, d.Amount,
-                d.Probability, d.ExpectedClose, d.ClosedOn, d.StageEnteredAt, d.Channel, d.Version,
-            })
-            .ToListAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(now);
-        return rows.Select(d =>
-        {
-            var days = DaysBetween(d.StageEnteredAt, now);
-            return new DealCard(d.Id, d.Name, d.Account, d.Owner, d.OwnerRepId, d.TeamId, d.StageId, d.Amount, d.Probability, d.ExpectedClose,
-                d.ClosedOn, days, stale.IsStale(d.StageId, d.Channel, days, d.ExpectedClose, today, stage.IsClosed), d.Version);
-        }).ToList();
+        var rows = await deals.Take(Math.Clamp(take, 1, 1_000)).AsCardRows().ToListAsync(cancellationToken);
+        return rows.Select(row => ToCard(row, stage, stale, now, today)).ToList();
+    }
+
+    private static DealCard ToCard(DealCardRow d, Stage stage, Staleness stale, DateTime now, DateOnly today)
+    {
+        var days = DaysBetween(d.StageEnteredAt, now);
+        return new DealCard(d.Id, d.Name, d.Account, d.Owner, d.OwnerRepId, d.TeamId, d.StageId, d.Amount, d.Probability, d.ExpectedClose,
+            d.ClosedOn, days, stale.IsStale(d.StageId, d.Channel, days, d.ExpectedClose, today, stage.IsClosed), d.Version);
     }
 
     private static IQueryable<Deal> Filtered(SalesOpsDbContext db, Actor actor, BoardFilter f)
@@ -243,14 +228,9 @@ public sealed class PipelineBoardService(
         return deals;
     }
 
-    private static Task<List<StageSlice>> Slices(IQueryable<Deal> deals, CancellationToken cancellationToken) =>
-        deals.GroupBy(d => new { d.StageId, d.Probability })
-            .Select(g => new StageSlice(g.Key.StageId, g.Key.Probability, g.Count(), g.Sum(d => d.Amount)))
-            .ToListAsync(cancellationToken);
-
     private static int DaysBetween(DateTime from, DateTime to) => Math.Max(0, (int)(to - from).TotalDays);
 
-    private sealed record BoardKey(DealScope Scope, BoardFilter Filter, string PageSizes);
+    private sealed record BoardKey(DealScope Scope, BoardFilter Filter, DateOnly Today, string PageSizes);
 
     private sealed record SharedLoad(long Sequence, DateTimeOffset At, Lazy<Task<Board>> Load);
 }

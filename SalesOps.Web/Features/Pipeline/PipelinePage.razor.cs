@@ -94,7 +94,7 @@ public sealed partial class PipelinePage : LivePage
 
     protected override async Task LoadAsync()
     {
-        _board = await Board.LoadAsync(_actor!, _filter, _cardsPerStage);
+        _board = await Board.LoadAsync(_actor!, _filter, Clock.Today, _cardsPerStage);
     }
 
     private async Task ApplyFilterAsync(BoardFilter filter)
