@@ -35,7 +35,6 @@ public sealed partial class LeaderboardPage : LivePage
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
     [Inject] private StageCatalog Stages { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private ILogger<LeaderboardPage> Logger { get; set; } = default!;
 
@@ -46,9 +45,6 @@ public sealed partial class LeaderboardPage : LivePage
     [SupplyParameterFromQuery(Name = "team")] private string? Team { get; set; }
     [SupplyParameterFromQuery(Name = "territory")] private string? Territory { get; set; }
     [SupplyParameterFromQuery(Name = "channel")] private string? Channel { get; set; }
-
-    // The user's today; a per-user clock (browser time zone) will replace the server's UTC date here.
-    private DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
     protected override async Task OnInitializedAsync()
     {
@@ -107,7 +103,7 @@ public sealed partial class LeaderboardPage : LivePage
             await CelebrateAsync(change);
         }
 
-        _board = await Leaderboards.LoadAsync(_filter, Today);
+        _board = await Leaderboards.LoadAsync(_filter, Clock.Today);
     }
 
     private async Task CelebrateAsync(LiveEvent change)

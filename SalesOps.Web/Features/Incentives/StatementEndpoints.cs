@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SalesOps.Web.Auth;
+using SalesOps.Web.Shell;
 
 namespace SalesOps.Web.Features.Incentives;
 
@@ -10,10 +11,13 @@ public static class StatementEndpoints
     public static IEndpointRouteBuilder MapStatementEndpoints(this IEndpointRouteBuilder app)
     {
         // Cookie users only (the fallback policy); an API key is an integration, which has no pay to read.
-        app.MapGet("/incentives/statements/{repId:int}/{period}.csv", async (int repId, string period, HttpContext http, StatementService statements, TimeProvider clock) =>
+        app.MapGet("/incentives/statements/{repId:int}/{period}.csv", async (int repId, string period, HttpContext http, StatementService statements) =>
         {
             var actor = ActorFactory.From(http.User);
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            // "current" is the quarter of the user's today, in the zone the browser's cookie names (UTC without one).
+            var clock = http.RequestServices.GetRequiredService<UserClock>();
+            clock.Use(http.Request.Cookies[UserClock.CookieName]);
+            var today = clock.Today;
             var result = await statements.LoadAsync(actor, repId, period, today, http.RequestAborted);
             return result.Status switch
             {
