@@ -31,11 +31,6 @@ public sealed class LeaderboardPage(IPage page)
 [Collection(E2ECollection.Name)]
 public class LeaderboardTests(E2EFixture fixture)
 {
-    /// <summary>Where this run's screenshots go: docs/screenshots when asked for (SALESOPS_SCREENSHOTS=1), else a temp folder, so a test run leaves the tree as it was.</summary>
-    private static string ScreenshotDirectory => Environment.GetEnvironmentVariable("SALESOPS_SCREENSHOTS") == "1"
-        ? E2EFixture.ScreenshotDirectory
-        : Path.Combine(Path.GetTempPath(), "salesops-screenshots");
-
     [Fact]
     public async Task A_deal_won_elsewhere_re_ranks_the_reps_leaderboard_and_celebrates_until_it_is_reversed()
     {
@@ -67,8 +62,8 @@ public class LeaderboardTests(E2EFixture fixture)
         await Expect(row).ToHaveAttributeAsync("data-rank", expectedRank.ToString(CultureInfo.InvariantCulture));
         await Expect(board.Celebration(deal.Id)).ToBeVisibleAsync();
         await Expect(board.Celebration(deal.Id)).ToContainTextAsync(deal.Account);
-        Directory.CreateDirectory(ScreenshotDirectory);
-        await repPage.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, "leaderboard-celebration.png"), Animations = ScreenshotAnimations.Disabled });
+        // For a person to look at under TestResults; not one of the README's pictures.
+        await repPage.ScreenshotAsync(new() { Path = Path.Combine(E2EFixture.ScreenshotDirectory, "leaderboard-celebration.png") });
 
         // Reversed: the celebration goes and the score goes back.
         var version = await fixture.QueryAsync(db => db.Deals.Where(d => d.Id == deal.Id).Select(d => d.Version).SingleAsync());
@@ -105,7 +100,6 @@ public class LeaderboardTests(E2EFixture fixture)
         var page = await fixture.NewPageAsync();
         await page.SetViewportSizeAsync(1600, 900);
         await LoginPage.AsAsync(page, DemoCompany.VpEmail);
-        Directory.CreateDirectory(ScreenshotDirectory);
 
         var board = await LeaderboardPage.OpenAsync(page);
         await Expect(board.Rows.First).ToHaveAttributeAsync("data-rank", "1");
@@ -114,25 +108,23 @@ public class LeaderboardTests(E2EFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("fair-formula")).ToHaveCountAsync(0);
 
-        var leaderboard = Path.Combine(ScreenshotDirectory, "leaderboard.png");
-        // Animations finished, so the picture shows where rows settle, not where they slide from.
-        await page.ScreenshotAsync(new() { Path = leaderboard, Animations = ScreenshotAnimations.Disabled });
+        var leaderboard = await E2EFixture.ScreenshotAsync(page, "leaderboard.png");
 
         await page.GotoAsync($"/incentives/statements/{rep}/current");
         await Expect(page.Locator($"[data-statement-rep-id='{rep}']")).ToBeVisibleAsync();
-        var statement = Path.Combine(ScreenshotDirectory, "statement.png");
-        await page.ScreenshotAsync(new() { Path = statement, Animations = ScreenshotAnimations.Disabled });
+        var statement = await E2EFixture.ScreenshotAsync(page, "statement.png");
 
-        // A phone in the dark theme, for a person to look at (never into the repository).
-        var phone = Path.Combine(Path.GetTempPath(), "salesops-screenshots", "leaderboard-phone-dark.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(phone)!);
+        // A phone in the dark theme, for a person to look at (not one of the README's pictures).
         await page.SetViewportSizeAsync(390, 844);
         await LeaderboardPage.OpenAsync(page, "?metric=FairAttainment");
         await page.GetByRole(AriaRole.Button, new() { Name = "Dark theme" }).ClickAsync();
-        await page.ScreenshotAsync(new() { Path = phone, Animations = ScreenshotAnimations.Disabled });
+        var phone = new FileInfo(Path.Combine(E2EFixture.ScreenshotDirectory, "leaderboard-phone-dark.png"));
+        await page.ScreenshotAsync(new() { Path = phone.FullName, Animations = ScreenshotAnimations.Disabled });
+        phone.Refresh();
 
-        Assert.True(new FileInfo(leaderboard).Length > 10_000);
-        Assert.True(new FileInfo(statement).Length > 10_000);
+        Assert.True(leaderboard.Length > 10_000);
+        Assert.True(statement.Length > 10_000);
+        Assert.True(phone.Length > 10_000);
         await page.Context.CloseAsync();
     }
 }
