@@ -4,6 +4,7 @@ using SalesOps.Web.Cli;
 using SalesOps.Web.Components;
 using SalesOps.Web.Features.Account;
 using SalesOps.Web.Features.Deals;
+using SalesOps.Web.Features.Incentives;
 using SalesOps.Web.Live;
 using SalesOps.Web.Shell;
 
@@ -40,6 +41,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapIngestApi();
 app.MapAccountEndpoints();
+app.MapStatementEndpoints();
 app.MapErrorPage();
 app.MapLiveHub();
 // Our CSP already says frame-ancestors 'none'; Blazor's own, looser header would be a second policy.

@@ -50,6 +50,18 @@ public sealed record Actor(string Name, string Role, int? RepId = null, int? Tea
         Roles.Manager => territoryTeamId is { } team && team == TeamId,
         _ => false,
     };
+
+    /// <summary>
+    /// Whose pay (commission statements) an actor may read: a rep their own, a manager their team's, a VP or an
+    /// admin everyone's. Pay is narrower than deals: analysts read every deal but no one's pay.
+    /// </summary>
+    public bool CanSeePayOf(int repId, int teamId) => Role switch
+    {
+        Roles.Rep => RepId == repId,
+        Roles.Manager => TeamId == teamId,
+        Roles.VP or Roles.Admin => true,
+        _ => false,
+    };
 }
 
 /// <summary>Which deals an actor sees: one rep's, one team's (or, for an API key, several teams'), all or none.</summary>

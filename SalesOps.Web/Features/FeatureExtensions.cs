@@ -1,5 +1,6 @@
 using SalesOps.Web.Features.Deals;
 using SalesOps.Web.Features.Home;
+using SalesOps.Web.Features.Incentives;
 using SalesOps.Web.Features.Pipeline;
 using SalesOps.Web.Features.Territories;
 
@@ -16,6 +17,8 @@ public static class FeatureExtensions
         builder.Services.AddScoped<BoardFilterMemory>();
         builder.Services.AddSingleton<TerritoryBoardService>();
         builder.Services.AddSingleton<TerritoryService>();
+        builder.Services.AddSingleton<LeaderboardService>();
+        builder.Services.AddSingleton<StatementService>();
         return builder;
     }
 }

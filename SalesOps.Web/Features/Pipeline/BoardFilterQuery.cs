@@ -38,12 +38,14 @@ public static class BoardFilterQuery
             q,
             Enum.TryParse<ClosedWindow>(closed, ignoreCase: true, out var w) ? w : ClosedWindow.ThisQuarter).Sanitized();
 
-    private static int? Id(string? text) =>
+    /// <summary>A non-negative id from a query value; null when unreadable. Shared by every filter that lives in a URL.</summary>
+    internal static int? Id(string? text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     private static decimal? Amount(string? text) =>
         decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) ? amount : null;
 
-    private static DateOnly? Date(string? text) =>
+    /// <summary>A yyyy-MM-dd date from a query value; null when unreadable.</summary>
+    internal static DateOnly? Date(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 }
