@@ -10,7 +10,7 @@ namespace SalesOps.Web.Live;
 /// waits) and the hub closes a connection whose send outlasts <see cref="LiveOptions.ClientSendTimeout"/>.
 /// Whatever a client misses either way it fetches with <see cref="LiveHub.Replay"/>.
 /// </summary>
-public sealed class LiveHubRelay(LiveEventBus bus, IHubContext<LiveHub> hub, IOptions<LiveOptions> options, ILogger<LiveHubRelay> logger) : IHostedService
+public sealed class LiveHubRelay(LiveEventBus bus, IHubContext<LiveHub> hub, IOptions<LiveOptions> options, ILogger<LiveHubRelay> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private LiveEventBus.LiveSubscription? _subscription;
@@ -53,7 +53,7 @@ public sealed class LiveHubRelay(LiveEventBus bus, IHubContext<LiveHub> hub, IOp
         var dropped = Dropped;
         if (dropped != _reportedDrops)
         {
-            logger.LogWarning("The live hub relay fell behind a slow client and dropped {Count} events; clients replay them", dropped - _reportedDrops);
+            logger.DroppedEvents(dropped - _reportedDrops);
             _reportedDrops = dropped;
         }
     }
@@ -64,4 +64,17 @@ public sealed class LiveHubRelay(LiveEventBus bus, IHubContext<LiveHub> hub, IOp
         _subscription?.Dispose();
         return Task.CompletedTask;
     }
+
+    /// <remarks>The container disposes the relay after the host has stopped it.</remarks>
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _stopping.Dispose();
+    }
+}
+
+internal static partial class LiveHubRelayLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The live hub relay fell behind a slow client and dropped {Count} events; clients replay them")]
+    public static partial void DroppedEvents(this ILogger logger, long count);
 }
