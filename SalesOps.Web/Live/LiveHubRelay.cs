@@ -15,6 +15,7 @@ public sealed class LiveHubRelay(LiveEventBus bus, IHubContext<LiveHub> hub, IOp
     private readonly CancellationTokenSource _stopping = new();
     private LiveEventBus.LiveSubscription? _subscription;
     private long _reportedDrops;
+    private int _stopped;
 
     /// <summary>How many events the relay may hold (<see cref="LiveOptions.RelayQueueCapacity"/>).</summary>
     public int Capacity => options.Value.RelayQueueCapacity;
@@ -60,16 +61,27 @@ public sealed class LiveHubRelay(LiveEventBus bus, IHubContext<LiveHub> hub, IOp
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _stopping.Cancel();
-        _subscription?.Dispose();
+        Stop();
         return Task.CompletedTask;
     }
 
-    /// <remarks>The container disposes the relay after the host has stopped it.</remarks>
+    /// <remarks>
+    /// A singleton the container disposes; a test host may dispose it before the host stops it, so stopping
+    /// happens once whichever comes first.
+    /// </remarks>
     public void Dispose()
     {
-        _subscription?.Dispose();
+        Stop();
         _stopping.Dispose();
+    }
+
+    private void Stop()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            _stopping.Cancel();
+            _subscription?.Dispose();
+        }
     }
 }
 
