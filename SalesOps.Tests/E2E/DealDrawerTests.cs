@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace SalesOps.Tests.E2E;
 
 /// <summary>An open deal drawer follows changes made to its deal elsewhere, so its save does not run into a conflict.</summary>
-[Collection(E2ECollection.Name)]
+[Collection(E2EGroup.Name)]
 public class DealDrawerTests(E2EFixture fixture)
 {
     private const int Qualification = 2;

@@ -103,7 +103,7 @@ public sealed class E2EFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class E2ECollection : ICollectionFixture<E2EFixture>
+public sealed class E2EGroup : ICollectionFixture<E2EFixture>
 {
     public const string Name = "E2E";
 }

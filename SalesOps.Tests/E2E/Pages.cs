@@ -76,7 +76,7 @@ public sealed class PipelineBoardPage(IPage page)
         decimal.Parse((await Amount(stageId).GetAttributeAsync("data-value"))!, CultureInfo.InvariantCulture);
 
     public async Task<int> FirstDealIdAsync(int stageId) =>
-        int.Parse((await Cards(stageId).First.GetAttributeAsync("data-deal-id"))!);
+        int.Parse((await Cards(stageId).First.GetAttributeAsync("data-deal-id"))!, CultureInfo.InvariantCulture);
 
     /// <summary>Drops near the top of the target column, as a person would, so the page need not scroll mid-drag.</summary>
     public Task DragAsync(int dealId, int fromStageId, int toStageId) =>

@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace SalesOps.Tests.E2E;
 
-[Collection(E2ECollection.Name)]
+[Collection(E2EGroup.Name)]
 public class PipelineBoardTests(E2EFixture fixture)
 {
     private const int Proposal = 3, Negotiation = 4, Won = 5;

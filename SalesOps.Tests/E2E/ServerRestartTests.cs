@@ -10,7 +10,7 @@ using static Microsoft.Playwright.Assertions;
 namespace SalesOps.Tests.E2E;
 
 /// <summary>A board left open while the server restarts comes back by itself and shows what changed meanwhile.</summary>
-[Collection(E2ECollection.Name)]
+[Collection(E2EGroup.Name)]
 public class ServerRestartTests(E2EFixture fixture) : IAsyncLifetime
 {
     private readonly string _directory = TestDatabase.NewDirectory();

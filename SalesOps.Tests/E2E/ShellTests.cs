@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace SalesOps.Tests.E2E;
 
-[Collection(E2ECollection.Name)]
+[Collection(E2EGroup.Name)]
 public class ShellTests(E2EFixture fixture)
 {
     [Fact]

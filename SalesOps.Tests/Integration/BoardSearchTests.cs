@@ -43,5 +43,5 @@ public class BoardSearchTests : AppTest
         Assert.Equal("Quokkaville renewal", Assert.Single(board.Cards).Name);
     }
 
-    private static IEnumerable<string> Words(string text) => text.Split([' ', '-', ',', '–', '&', '.'], StringSplitOptions.RemoveEmptyEntries);
+    private static string[] Words(string text) => text.Split([' ', '-', ',', '–', '&', '.'], StringSplitOptions.RemoveEmptyEntries);
 }

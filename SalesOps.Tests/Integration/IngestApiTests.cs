@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -37,7 +38,7 @@ public class IngestApiTests : AppTest
         Assert.Equal(48_250.50m, saved.Amount);
         Assert.Equal(account.OwnerRepId, saved.OwnerRepId);
         Assert.Single(saved.StageHistory);
-        Assert.True(await QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "Deal" && a.EntityId == saved.Id.ToString() && a.Action == "created")));
+        Assert.True(await QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "Deal" && a.EntityId == saved.Id.ToString(CultureInfo.InvariantCulture) && a.Action == "created")));
         Assert.True(await QueryAsync(db => db.LiveEvents.AnyAsync(e => e.EntityId == saved.Id && e.Kind == LiveEventKinds.DealCreated)));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
@@ -19,7 +20,7 @@ public class LiveHubRelayTests : AppTest
     // Small limits so the test needs few events; the stuck client is closed after two seconds of a blocked send.
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
-        ["SalesOps:Live:RelayQueueCapacity"] = Capacity.ToString(),
+        ["SalesOps:Live:RelayQueueCapacity"] = Capacity.ToString(CultureInfo.InvariantCulture),
         ["SalesOps:Live:ClientSendTimeout"] = "00:00:02",
         ["SalesOps:Live:ClientBufferBytes"] = "4096",
     };

@@ -342,7 +342,7 @@ public class PipelineBoardServiceTests : AppTest
         return Words(typed).All(t => words.Any(w => w.StartsWith(t, StringComparison.OrdinalIgnoreCase)));
     }
 
-    private static IEnumerable<string> Words(string text) =>
+    private static string[] Words(string text) =>
         string.Concat(text.Select(c => char.IsLetterOrDigit(c) ? c : ' ')).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Per stage: open deals in every open stage; in Won and Lost only those closed within the window.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SalesOps.Shared.Kpis;
 
 namespace SalesOps.Tests.Shared;
@@ -12,10 +13,10 @@ public class PeriodTests
     [InlineData("2026-12-31", "2026-10-01", "2026-12-31")] // New Year's Eve
     public void Quarter_of_a_day_spans_its_calendar_quarter(string day, string start, string end)
     {
-        var quarter = Period.QuarterOf(DateOnly.Parse(day));
+        var quarter = Period.QuarterOf(DateOnly.Parse(day, CultureInfo.InvariantCulture));
 
-        Assert.Equal(DateOnly.Parse(start), quarter.Start);
-        Assert.Equal(DateOnly.Parse(end), quarter.End);
+        Assert.Equal(DateOnly.Parse(start, CultureInfo.InvariantCulture), quarter.Start);
+        Assert.Equal(DateOnly.Parse(end, CultureInfo.InvariantCulture), quarter.End);
     }
 
     [Theory]
@@ -25,7 +26,7 @@ public class PeriodTests
     [InlineData("2028-02-29", "2028-02-01", "2028-02-29")]
     public void Month_of_a_day_spans_its_calendar_month(string day, string start, string end)
     {
-        Assert.Equal(new Period(DateOnly.Parse(start), DateOnly.Parse(end)), Period.MonthOf(DateOnly.Parse(day)));
+        Assert.Equal(new Period(DateOnly.Parse(start, CultureInfo.InvariantCulture), DateOnly.Parse(end, CultureInfo.InvariantCulture)), Period.MonthOf(DateOnly.Parse(day, CultureInfo.InvariantCulture)));
     }
 
     [Fact]
@@ -63,6 +64,6 @@ public class PeriodTests
     {
         var instant = new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal(DateOnly.Parse(expected), UserDay.Of(instant, TimeZoneInfo.FindSystemTimeZoneById(zone)));
+        Assert.Equal(DateOnly.Parse(expected, CultureInfo.InvariantCulture), UserDay.Of(instant, TimeZoneInfo.FindSystemTimeZoneById(zone)));
     }
 }

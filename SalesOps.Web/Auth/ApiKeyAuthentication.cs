@@ -45,7 +45,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var apiKey = await keys.FindActiveAsync(key, Context.RequestAborted);
         if (apiKey is null)
         {
-            Logger.LogWarning("Rejected an unknown or revoked API key from {Ip}", Context.Connection.RemoteIpAddress);
+            Logger.RejectedApiKey(Context.Connection.RemoteIpAddress);
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         }
 
@@ -115,4 +115,10 @@ public static class ApiKeyHasher
     public static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     public static string NewKey() => "so_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+}
+
+internal static partial class ApiKeyLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an unknown or revoked API key from {Ip}")]
+    public static partial void RejectedApiKey(this ILogger logger, System.Net.IPAddress? ip);
 }

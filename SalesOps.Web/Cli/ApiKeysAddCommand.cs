@@ -23,7 +23,7 @@ public sealed class ApiKeysAddCommand : CliCommand
 
     public override async Task<int> RunAsync(CliArguments args, CliConsole console, CliHost host, CancellationToken cancellationToken)
     {
-        var name = args.Single("key name").Trim();
+        var name = args.OnlyPositional("key name").Trim();
         var readOnly = args.Option("access") switch
         {
             null or "read-write" => false,

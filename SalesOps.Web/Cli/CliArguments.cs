@@ -47,7 +47,7 @@ public sealed class CliArguments
         : throw new CliUsageException($"--{name} must be a positive whole number (an id).");
 
     /// <summary>The one positional value the command takes, e.g. the e-mail of <c>users add</c>.</summary>
-    public string Single(string what)
+    public string OnlyPositional(string what)
     {
         return _positional.Count switch
         {

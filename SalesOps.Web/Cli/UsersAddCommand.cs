@@ -28,7 +28,7 @@ public sealed class UsersAddCommand : CliCommand
 
     public override async Task<int> RunAsync(CliArguments args, CliConsole console, CliHost host, CancellationToken cancellationToken)
     {
-        var email = args.Single("e-mail address").Trim();
+        var email = args.OnlyPositional("e-mail address").Trim();
         if (!MailAddress.TryCreate(email, out var address) || address.Address != email)
         {
             throw new CliUsageException($"'{email}' is not an e-mail address.");

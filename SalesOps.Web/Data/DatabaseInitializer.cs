@@ -40,11 +40,7 @@ public sealed class DatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;", cancellationToken);
             if (!await db.Users.AnyAsync(cancellationToken))
             {
-                logger.LogWarning(
-                    "Nobody can sign in yet: the database has no users. Create the first admin with `{Command}` " +
-                    "(from a published app: `dotnet SalesOps.Web.dll users add <email> --role Admin`); the password comes from " +
-                    "the SALESOPS_PASSWORD environment variable or a prompt. Try the demo company instead with SalesOps:SeedDemoCompany=true.",
-                    FirstAdminCommand);
+                logger.NobodyCanSignIn(FirstAdminCommand);
             }
         }
 
@@ -61,4 +57,13 @@ public sealed class DatabaseInitializer(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+internal static partial class DatabaseInitializerLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "Nobody can sign in yet: the database has no users. Create the first admin with `{Command}` " +
+        "(from a published app: `dotnet SalesOps.Web.dll users add <email> --role Admin`); the password comes from " +
+        "the SALESOPS_PASSWORD environment variable or a prompt. Try the demo company instead with SalesOps:SeedDemoCompany=true.")]
+    public static partial void NobodyCanSignIn(this ILogger logger, string command);
 }

@@ -111,7 +111,7 @@ public sealed class LiveEventBus(ILogger<LiveEventBus> logger)
             catch (Exception ex)
             {
                 // A broken filter must not stop the publisher from reaching the other subscribers.
-                _bus._logger.LogWarning(ex, "A live subscriber's filter failed on event {Sequence}", liveEvent.Sequence);
+                _bus._logger.SubscriberFilterFailed(ex, liveEvent.Sequence);
                 return;
             }
 
@@ -134,7 +134,7 @@ public sealed class LiveEventBus(ILogger<LiveEventBus> logger)
                 }
                 catch (Exception ex)
                 {
-                    _bus._logger.LogWarning(ex, "A live subscriber failed on event {Sequence}", liveEvent.Sequence);
+                    _bus._logger.SubscriberFailed(ex, liveEvent.Sequence);
                 }
             }
         }
@@ -145,4 +145,13 @@ public sealed class LiveEventBus(ILogger<LiveEventBus> logger)
             _queue.Writer.TryComplete();
         }
     }
+}
+
+internal static partial class LiveEventBusLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A live subscriber's filter failed on event {Sequence}")]
+    public static partial void SubscriberFilterFailed(this ILogger logger, Exception exception, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A live subscriber failed on event {Sequence}")]
+    public static partial void SubscriberFailed(this ILogger logger, Exception exception, long sequence);
 }

@@ -10,11 +10,12 @@ namespace SalesOps.Web.Live;
 /// waits) and the hub closes a connection whose send outlasts <see cref="LiveOptions.ClientSendTimeout"/>.
 /// Whatever a client misses either way it fetches with <see cref="LiveHub.Replay"/>.
 /// </summary>
-public sealed class LiveHubRelay(LiveEventBus bus, IHubContext<LiveHub> hub, IOptions<LiveOptions> options, ILogger<LiveHubRelay> logger) : IHostedService
+public sealed class LiveHubRelay(LiveEventBus bus, IHubContext<LiveHub> hub, IOptions<LiveOptions> options, ILogger<LiveHubRelay> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private LiveEventBus.LiveSubscription? _subscription;
     private long _reportedDrops;
+    private int _stopped;
 
     /// <summary>How many events the relay may hold (<see cref="LiveOptions.RelayQueueCapacity"/>).</summary>
     public int Capacity => options.Value.RelayQueueCapacity;
@@ -53,15 +54,39 @@ public sealed class LiveHubRelay(LiveEventBus bus, IHubContext<LiveHub> hub, IOp
         var dropped = Dropped;
         if (dropped != _reportedDrops)
         {
-            logger.LogWarning("The live hub relay fell behind a slow client and dropped {Count} events; clients replay them", dropped - _reportedDrops);
+            logger.DroppedEvents(dropped - _reportedDrops);
             _reportedDrops = dropped;
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _stopping.Cancel();
-        _subscription?.Dispose();
+        Stop();
         return Task.CompletedTask;
     }
+
+    /// <remarks>
+    /// A singleton the container disposes; a test host may dispose it before the host stops it, so stopping
+    /// happens once whichever comes first.
+    /// </remarks>
+    public void Dispose()
+    {
+        Stop();
+        _stopping.Dispose();
+    }
+
+    private void Stop()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            _stopping.Cancel();
+            _subscription?.Dispose();
+        }
+    }
+}
+
+internal static partial class LiveHubRelayLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The live hub relay fell behind a slow client and dropped {Count} events; clients replay them")]
+    public static partial void DroppedEvents(this ILogger logger, long count);
 }

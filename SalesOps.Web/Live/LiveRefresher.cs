@@ -12,7 +12,7 @@ public sealed class LiveRefresher : IDisposable
 
     private readonly Func<Task> _refresh;
     private readonly ILogger _logger;
-    private readonly IDisposable _subscription;
+    private readonly LiveEventBus.LiveSubscription _subscription;
     private int _state;
     private int _requests;
 
@@ -60,11 +60,17 @@ public sealed class LiveRefresher : IDisposable
             }
             catch (Exception ex)
             {
-                _logger.LogWarning(ex, "A live refresh failed");
+                _logger.RefreshFailed(ex);
             }
         }
         while (Interlocked.CompareExchange(ref _state, Idle, Running) != Running && Interlocked.Exchange(ref _state, Running) != Idle);
     }
 
     public void Dispose() => _subscription.Dispose();
+}
+
+internal static partial class LiveRefresherLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A live refresh failed")]
+    public static partial void RefreshFailed(this ILogger logger, Exception exception);
 }

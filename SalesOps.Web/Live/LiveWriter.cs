@@ -11,9 +11,12 @@ namespace SalesOps.Web.Live;
 /// commit in one transaction, then the events are published in sequence order. One writer at a time also keeps
 /// SQLite out of its busy handler, where concurrent writers stall for seconds.
 /// </summary>
-public sealed class LiveWriter(IDbContextFactory<SalesOpsDbContext> factory, LiveEventBus bus, TimeProvider clock)
+public sealed class LiveWriter(IDbContextFactory<SalesOpsDbContext> factory, LiveEventBus bus, TimeProvider clock) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <remarks>A singleton: the container disposes it when the app stops.</remarks>
+    public void Dispose() => _gate.Dispose();
 
     /// <param name="change">
     /// Makes the change on the given context and records it with <see cref="ChangeSet"/>; it must not save.

@@ -23,11 +23,17 @@ public sealed class UserPreferences(ProtectedLocalStorage storage, ILogger<UserP
         catch (CryptographicException ex)
         {
             // Written with a key ring that is gone (a new machine): start over rather than fail the page.
-            logger.LogInformation(ex, "Discarding unreadable stored preferences");
+            logger.DiscardedUnreadablePreferences(ex);
             await storage.DeleteAsync(Key);
             return new Values();
         }
     }
 
     public Task SaveAsync(Values values) => storage.SetAsync(Key, values).AsTask();
+}
+
+internal static partial class UserPreferencesLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discarding unreadable stored preferences")]
+    public static partial void DiscardedUnreadablePreferences(this ILogger logger, Exception exception);
 }

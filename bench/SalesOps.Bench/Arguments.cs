@@ -31,13 +31,13 @@ public sealed class Arguments
 
     public bool Flag(string name) => _options.Remove(name);
 
-    public string? String(string name) => _options.Remove(name, out var value) ? value ?? throw new UsageException($"--{name} needs a value.") : null;
+    public string? Text(string name) => _options.Remove(name, out var value) ? value ?? throw new UsageException($"--{name} needs a value.") : null;
 
-    public string RequiredString(string name) => String(name) ?? throw new UsageException($"--{name} is required.");
+    public string RequiredText(string name) => Text(name) ?? throw new UsageException($"--{name} is required.");
 
-    public int? Int(string name, int min, int max)
+    public int? Number(string name, int min, int max)
     {
-        if (String(name) is not { } text)
+        if (Text(name) is not { } text)
         {
             return null;
         }
@@ -52,7 +52,7 @@ public sealed class Arguments
 
     public DateOnly? Date(string name)
     {
-        if (String(name) is not { } text)
+        if (Text(name) is not { } text)
         {
             return null;
         }

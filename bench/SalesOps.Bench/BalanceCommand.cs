@@ -12,11 +12,11 @@ public static class BalanceCommand
 
     public static async Task<int> RunAsync(Arguments args, CancellationToken cancellationToken)
     {
-        var accounts = args.Int("accounts", 1, 5_000_000) ?? 100_000;
-        var territories = args.Int("territories", 2, 10_000) ?? 50;
-        var budget = args.Int("budget", 0, int.MaxValue) ?? 500;
-        var runs = args.Int("runs", 1, 20) ?? 3;
-        var seed = args.Int("seed", 0, int.MaxValue) ?? 1;
+        var accounts = args.Number("accounts", 1, 5_000_000) ?? 100_000;
+        var territories = args.Number("territories", 2, 10_000) ?? 50;
+        var budget = args.Number("budget", 0, int.MaxValue) ?? 500;
+        var runs = args.Number("runs", 1, 20) ?? 3;
+        var seed = args.Number("seed", 0, int.MaxValue) ?? 1;
         args.EnsureAllRead();
 
         var report = new Report("SalesOps territory balancer").WithMachine()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SalesOps.Web.Auth;
 
@@ -84,7 +85,7 @@ public sealed class BenchDatabase(string dbPath)
         await using var connection = await OpenAsync();
         await using var command = Command(connection, sql, parameters);
         var result = await command.ExecuteScalarAsync();
-        return result is null or DBNull ? default! : (T)Convert.ChangeType(result, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T));
+        return result is null or DBNull ? default! : (T)Convert.ChangeType(result, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), CultureInfo.InvariantCulture);
     }
 
     private async Task<SqliteConnection> OpenAsync()

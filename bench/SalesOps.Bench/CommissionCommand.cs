@@ -17,10 +17,10 @@ public static class CommissionCommand
 
     public static async Task<int> RunAsync(Arguments args, CancellationToken cancellationToken)
     {
-        var reps = args.Int("reps", 1, 1_000_000) ?? 1_000;
-        var dealsPerRep = args.Int("deals-per-rep", 1, 10_000) ?? 40;
-        var iterations = args.Int("iterations", 1, 1_000) ?? 10;
-        var seed = args.Int("seed", 0, int.MaxValue) ?? 1;
+        var reps = args.Number("reps", 1, 1_000_000) ?? 1_000;
+        var dealsPerRep = args.Number("deals-per-rep", 1, 10_000) ?? 40;
+        var iterations = args.Number("iterations", 1, 1_000) ?? 10;
+        var seed = args.Number("seed", 0, int.MaxValue) ?? 1;
         args.EnsureAllRead();
 
         // The demo company's plan, with a dated SPIF as the issue asks for.

@@ -5,10 +5,10 @@ public static class DashboardCommand
 {
     public static async Task<int> RunAsync(Arguments args, CancellationToken cancellationToken)
     {
-        var db = args.RequiredString("db");
-        var iterations = args.Int("iterations", 1, 100_000) ?? 200;
-        var warmup = args.Int("warmup", 0, 10_000) ?? 20;
-        var budget = args.Int("budget", 1, 3_600) ?? 60;
+        var db = args.RequiredText("db");
+        var iterations = args.Number("iterations", 1, 100_000) ?? 200;
+        var warmup = args.Number("warmup", 0, 10_000) ?? 20;
+        var budget = args.Number("budget", 1, 3_600) ?? 60;
         args.EnsureAllRead();
         if (!File.Exists(db))
         {

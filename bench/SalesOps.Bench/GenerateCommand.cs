@@ -8,11 +8,11 @@ public static class GenerateCommand
 {
     public static async Task<int> RunAsync(Arguments args, CancellationToken cancellationToken)
     {
-        var deals = args.Int("deals", 1, CompanySize.MaxDeals) ?? throw new UsageException("--deals is required.");
+        var deals = args.Number("deals", 1, CompanySize.MaxDeals) ?? throw new UsageException("--deals is required.");
         var request = CompanyRequest.For(
-            deals, args.Int("accounts", 200, 10_000_000), args.Int("reps", CompanySize.Demo.Reps, 1_000_000), args.Int("months", 3, 120),
-            args.Int("seed", 0, int.MaxValue), args.Date("anchor"));
-        var db = args.RequiredString("db");
+            deals, args.Number("accounts", 200, 10_000_000), args.Number("reps", CompanySize.Demo.Reps, 1_000_000), args.Number("months", 3, 120),
+            args.Number("seed", 0, int.MaxValue), args.Date("anchor"));
+        var db = args.RequiredText("db");
         args.EnsureAllRead();
 
         var size = request.Size;

@@ -18,11 +18,11 @@ public static class HubListenCommand
 
     public static async Task<int> RunAsync(Arguments args, CancellationToken cancellationToken)
     {
-        var url = new Uri(args.RequiredString("url"));
-        var key = args.RequiredString("key");
-        var count = args.Int("clients", 1, 10_000) ?? throw new UsageException("--clients is required.");
-        var batch = args.Int("batch", 1, 1_000) ?? 50;
-        var lifetime = TimeSpan.FromSeconds(args.Int("lifetime", 10, 7_200) ?? 1_800);
+        var url = new Uri(args.RequiredText("url"));
+        var key = args.RequiredText("key");
+        var count = args.Number("clients", 1, 10_000) ?? throw new UsageException("--clients is required.");
+        var batch = args.Number("batch", 1, 1_000) ?? 50;
+        var lifetime = TimeSpan.FromSeconds(args.Number("lifetime", 10, 7_200) ?? 1_800);
         args.EnsureAllRead();
 
         // Never outlive the parent by long, whatever happens to its pipe.

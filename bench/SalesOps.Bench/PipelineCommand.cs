@@ -13,20 +13,20 @@ public static class PipelineCommand
 
     public static async Task<int> RunAsync(Arguments args, CancellationToken cancellationToken)
     {
-        var deals = args.Int("deals", 1, CompanySize.MaxDeals) ?? 1_000_000;
-        var dbArgument = args.String("db");
-        var plan = new TimingPlan(args.Int("iterations", 1, 100_000) ?? 100, args.Int("warmup", 0, 10_000) ?? 10, args.Int("budget", 1, 3_600) ?? 30);
-        var indexes = args.String("index");
+        var deals = args.Number("deals", 1, CompanySize.MaxDeals) ?? 1_000_000;
+        var dbArgument = args.Text("db");
+        var plan = new TimingPlan(args.Number("iterations", 1, 100_000) ?? 100, args.Number("warmup", 0, 10_000) ?? 10, args.Number("budget", 1, 3_600) ?? 30);
+        var indexes = args.Text("index");
         var allPlans = args.Flag("plans");
         var hub = new FanoutSettings(
-            args.Int("clients", 1, 10_000) ?? 1_000,
-            args.Int("client-processes", 1, 16) ?? 2,
-            args.Int("moves", 1, 3_600) ?? 60,
-            args.Int("interval", 50, 60_000) ?? 1_000);
-        var browsers = new BoardSettings(args.Int("pages", 1, 50) ?? 10, args.Int("board-moves", 1, 1_000) ?? 30, args.Int("board-interval", 100, 60_000) ?? 1_000);
-        var startTimeout = TimeSpan.FromSeconds(args.Int("start-timeout", 1, 600) ?? 180);
-        var webDll = Path.GetFullPath(args.String("app") ?? BenchPaths.WebDll);
-        var parts = Parts(args.String("parts"));
+            args.Number("clients", 1, 10_000) ?? 1_000,
+            args.Number("client-processes", 1, 16) ?? 2,
+            args.Number("moves", 1, 3_600) ?? 60,
+            args.Number("interval", 50, 60_000) ?? 1_000);
+        var browsers = new BoardSettings(args.Number("pages", 1, 50) ?? 10, args.Number("board-moves", 1, 1_000) ?? 30, args.Number("board-interval", 100, 60_000) ?? 1_000);
+        var startTimeout = TimeSpan.FromSeconds(args.Number("start-timeout", 1, 600) ?? 180);
+        var webDll = Path.GetFullPath(args.Text("app") ?? BenchPaths.WebDll);
+        var parts = Parts(args.Text("parts"));
         args.EnsureAllRead();
 
         var report = new Report("SalesOps pipeline board").WithMachine();

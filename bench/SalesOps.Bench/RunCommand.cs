@@ -14,15 +14,15 @@ public static class RunCommand
 
     public static async Task<int> RunAsync(Arguments args, CancellationToken cancellationToken)
     {
-        var deals = args.Int("deals", 1, CompanySize.MaxDeals);
-        var events = args.Int("events", 1, 100_000) ?? 1000;
-        var clients = args.Int("clients", 1, 10_000) ?? 1;
-        var warmupEvents = args.Int("warmup-events", 0, 10_000) ?? 20;
-        var pause = args.Int("pause", 0, 1_000) ?? 5;
-        var idle = args.Int("idle", 0, 120) ?? 5;
-        var iterations = args.Int("iterations", 1, 100_000) ?? 200;
-        var startTimeout = TimeSpan.FromSeconds(args.Int("start-timeout", 1, 600) ?? 120);
-        var webDll = Path.GetFullPath(args.String("app") ?? BenchPaths.WebDll);
+        var deals = args.Number("deals", 1, CompanySize.MaxDeals);
+        var events = args.Number("events", 1, 100_000) ?? 1000;
+        var clients = args.Number("clients", 1, 10_000) ?? 1;
+        var warmupEvents = args.Number("warmup-events", 0, 10_000) ?? 20;
+        var pause = args.Number("pause", 0, 1_000) ?? 5;
+        var idle = args.Number("idle", 0, 120) ?? 5;
+        var iterations = args.Number("iterations", 1, 100_000) ?? 200;
+        var startTimeout = TimeSpan.FromSeconds(args.Number("start-timeout", 1, 600) ?? 120);
+        var webDll = Path.GetFullPath(args.Text("app") ?? BenchPaths.WebDll);
         args.EnsureAllRead();
 
         var report = new Report("SalesOps performance").WithMachine();

@@ -237,7 +237,7 @@ public sealed class DemoCompanyGenerator
                     Title = TitleFor(staff.Channel, seat),
                     Channel = staff.Channel,
                     // Hired before the oldest deal (about 700 days back), so nobody sold before joining.
-                    HireDate = _anchor.AddDays(-_random.Int(760, 3200)),
+                    HireDate = _anchor.AddDays(-_random.Between(760, 3200)),
                 };
                 _reps.Add(rep);
                 _profiles.Add(new RepProfile(
@@ -245,7 +245,7 @@ public sealed class DemoCompanyGenerator
                     team,
                     territoryId,
                     Skill: Math.Clamp(Normal() * 0.04, -0.08, 0.08),
-                    Volume: 0.85 + _random.Double() * 0.3));
+                    Volume: 0.85 + _random.Fraction() * 0.3));
 
                 var territory = _territories[territoryId - 1];
                 territory.OwnerRepId ??= rep.Id;
@@ -322,7 +322,7 @@ public sealed class DemoCompanyGenerator
             internationalAccounts += isInternational[i] ? 1 : 0;
             usAccounts += isInternational[i] ? 0 : 1;
 
-            var city = area.Cities[_random.Int(0, area.Cities.Length - 1)];
+            var city = area.Cities[_random.Between(0, area.Cities.Length - 1)];
             var industry = Industries[Pick(industryWeights)];
             var employees = (int)Math.Clamp(Math.Round(400 * Math.Exp(1.5 * Normal())), 8, 200_000);
             var revenue = employees * industry.RevenuePerEmployee * Math.Exp(0.3 * Normal());
@@ -358,8 +358,8 @@ public sealed class DemoCompanyGenerator
                 Name = name,
                 Industry = industry.Name,
                 RegionCode = area.Code,
-                Latitude = Math.Round(city.Latitude + (_random.Double() * 2 - 1) * area.Jitter, 5),
-                Longitude = Math.Round(city.Longitude + (_random.Double() * 2 - 1) * area.Jitter, 5),
+                Latitude = Math.Round(city.Latitude + (_random.Fraction() * 2 - 1) * area.Jitter, 5),
+                Longitude = Math.Round(city.Longitude + (_random.Fraction() * 2 - 1) * area.Jitter, 5),
                 AnnualRevenue = Math.Max(100_000m, decimal.Round((decimal)revenue / 10_000m) * 10_000m),
                 Employees = employees,
                 PotentialScore = (int)Math.Clamp(Math.Round(25 + 15 * Math.Log10(employees) + 12 * Normal()), 1, 100),
@@ -382,7 +382,7 @@ public sealed class DemoCompanyGenerator
                 ? own
                 : _accounts.Where(a => a.TerritoryId == profile.TerritoryId).ToList() is { Count: > 0 } territory ? territory : _accounts;
             var createdDays = Enumerable.Range(0, counts[r]).Select(_ => Weekday(CreatedDay(), forward: true)).Order().ToList();
-            var luck = _random.Double();
+            var luck = _random.Fraction();
             foreach (var created in createdDays)
             {
                 plans.Add(PlanDeal(profile, _random.Pick(accounts), created, ref luck));
@@ -471,11 +471,11 @@ public sealed class DemoCompanyGenerator
             _ => 1.0,
         };
         // Losses are usually called before the deal would have closed.
-        var length = median * Math.Exp(0.35 * Normal()) * (won ? 1.0 : 0.5 + 0.5 * _random.Double());
+        var length = median * Math.Exp(0.35 * Normal()) * (won ? 1.0 : 0.5 + 0.5 * _random.Fraction());
         // 22, not 20: a close on a weekend moves back to the Friday, and no cycle may end up under 20 days.
         var cycle = (int)Math.Clamp(Math.Round(length), 22, 180);
 
-        var startsQualified = _random.Double() < (channel == SalesChannel.Digital ? 0.3 : 0.12);
+        var startsQualified = _random.Fraction() < (channel == SalesChannel.Digital ? 0.3 : 0.12);
         var plan = new DealPlan
         {
             Profile = profile,
@@ -485,7 +485,7 @@ public sealed class DemoCompanyGenerator
             Created = created,
             Cycle = cycle,
             FirstStage = startsQualified ? 2 : 1,
-            Fractions = [0, 0.10 + 0.20 * _random.Double(), 0.40 + 0.20 * _random.Double(), 0.65 + 0.20 * _random.Double()],
+            Fractions = [0, 0.10 + 0.20 * _random.Fraction(), 0.40 + 0.20 * _random.Fraction(), 0.65 + 0.20 * _random.Fraction()],
         };
 
         var closeDay = Weekday(created.AddDays(cycle), forward: false);
@@ -494,7 +494,7 @@ public sealed class DemoCompanyGenerator
             closeDay = created;
         }
 
-        var slipped = closeDay <= _anchor && created >= _anchor.AddDays(-SlipMaxAgeDays) && _random.Double() < SlipShare;
+        var slipped = closeDay <= _anchor && created >= _anchor.AddDays(-SlipMaxAgeDays) && _random.Fraction() < SlipShare;
         plan.ExpectedClose = closeDay;
         if (closeDay <= _anchor && !slipped)
         {
@@ -505,7 +505,7 @@ public sealed class DemoCompanyGenerator
         }
         else if (slipped)
         {
-            plan.StageId = _random.Double() < 0.7 ? 4 : 3;
+            plan.StageId = _random.Fraction() < 0.7 ? 4 : 3;
             plan.LastOpenStage = plan.StageId;
         }
         else
@@ -541,7 +541,7 @@ public sealed class DemoCompanyGenerator
             .ToList();
         foreach (var plan in nearMisses)
         {
-            plan.Closed = _quarter.Start.AddDays(_random.Int(0, daysIn));
+            plan.Closed = _quarter.Start.AddDays(_random.Between(0, daysIn));
             plan.ExpectedClose = plan.Closed.Value;
         }
     }
@@ -551,7 +551,7 @@ public sealed class DemoCompanyGenerator
         var rep = plan.Profile.Rep;
         var stage = Array.Find(SalesOpsDbContext.DefaultStages, s => s.Id == plan.StageId)!;
         var probability = stage.DefaultProbability;
-        if (!stage.IsClosed && _random.Double() < 0.35)
+        if (!stage.IsClosed && _random.Fraction() < 0.35)
         {
             probability = Math.Clamp(probability + _random.Pick(ProbabilityNudges), 1, 99);
         }
@@ -612,8 +612,8 @@ public sealed class DemoCompanyGenerator
     /// </summary>
     private DateTime NextChange(DateOnly day, DateTime previous)
     {
-        var at = day.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc).AddMinutes(_random.Int(0, 600));
-        at = at > previous ? at : previous.AddMinutes(_random.Int(1, 30));
+        var at = day.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc).AddMinutes(_random.Between(0, 600));
+        at = at > previous ? at : previous.AddMinutes(_random.Between(1, 30));
         if (day == _anchor && _asOf is { } asOf && asOf.ToTimeSpan() < LatestChange)
         {
             // Scaling keeps the order of the day's changes while moving them all before the present.
@@ -627,7 +627,7 @@ public sealed class DemoCompanyGenerator
     }
 
     private string ChangedBy(DealPlan plan, bool creation) =>
-        !creation && _random.Double() < 0.12 && plan.Profile.Team.ManagerName is { } manager ? manager : plan.Profile.Rep.Name;
+        !creation && _random.Fraction() < 0.12 && plan.Profile.Team.ManagerName is { } manager ? manager : plan.Profile.Rep.Name;
 
     /// <summary>
     /// Quotas per rep and quarter: the channel's median won revenue that quarter plus 5%, scaled by the square root of
@@ -766,7 +766,7 @@ public sealed class DemoCompanyGenerator
         const double growth = 0.4;
         var start = _quotaQuarters[0].Start.AddDays(-90);
         var span = _anchor.DayNumber - start.DayNumber;
-        var u = _random.Double();
+        var u = _random.Fraction();
         var t = (-1 + Math.Sqrt(1 + 2 * growth * u * (1 + growth / 2))) / growth;
         return start.AddDays((int)Math.Round(t * span));
     }
@@ -790,7 +790,7 @@ public sealed class DemoCompanyGenerator
         var sum = 0.0;
         for (var i = 0; i < 12; i++)
         {
-            sum += _random.Double();
+            sum += _random.Fraction();
         }
 
         return sum - 6;
@@ -798,7 +798,7 @@ public sealed class DemoCompanyGenerator
 
     private int Pick(double[] weights)
     {
-        var x = _random.Double() * weights.Sum();
+        var x = _random.Fraction() * weights.Sum();
         for (var i = 0; i < weights.Length; i++)
         {
             x -= weights[i];
@@ -815,7 +815,7 @@ public sealed class DemoCompanyGenerator
     {
         for (var i = items.Length - 1; i > 0; i--)
         {
-            var j = _random.Int(0, i);
+            var j = _random.Between(0, i);
             (items[i], items[j]) = (items[j], items[i]);
         }
     }
@@ -825,7 +825,7 @@ public sealed class DemoCompanyGenerator
         for (var tries = 1; ; tries++)
         {
             var first = _random.FirstName();
-            var person = new PersonName(tries <= PlainNameTries ? first : $"{first} {(char)('A' + _random.Int(0, 25))}.", _random.LastName());
+            var person = new PersonName(tries <= PlainNameTries ? first : $"{first} {(char)('A' + _random.Between(0, 25))}.", _random.LastName());
             if (Slug(person.First).Length > 1 && Slug(person.Last).Length > 1 && _usedNames.Add(person.Full))
             {
                 return person;

@@ -59,11 +59,11 @@ public sealed class DemoCompanySeeder(
         });
         await db.SaveChangesAsync(cancellationToken);
 
-        await BulkInsert<Account>.AllAsync(db, data.Accounts, cancellationToken);
-        await BulkInsert<Quota>.AllAsync(db, data.Quotas, cancellationToken);
+        await BulkInsert.AllAsync(db, data.Accounts, cancellationToken);
+        await BulkInsert.AllAsync(db, data.Quotas, cancellationToken);
         long changes;
-        await using (var deals = await BulkInsert<Deal>.PrepareAsync(db, cancellationToken))
-        await using (var stageChanges = await BulkInsert<DealStageChange>.PrepareAsync(db, cancellationToken))
+        await using (var deals = await BulkInsert.PrepareAsync<Deal>(db, cancellationToken))
+        await using (var stageChanges = await BulkInsert.PrepareAsync<DealStageChange>(db, cancellationToken))
         {
             // Each deal is built, written and dropped in turn: memory stays flat however many there are.
             foreach (var deal in company.Deals())
@@ -80,9 +80,7 @@ public sealed class DemoCompanySeeder(
 
         await transaction.CommitAsync(cancellationToken);
 
-        logger.LogInformation(
-            "Seeded the demo company as of {Anchor:yyyy-MM-dd}: {Deals} deals, {Changes} stage changes, {Accounts} accounts in {Elapsed} ms (planned in {Planned} ms)",
-            anchor, company.DealCount, changes, data.Accounts.Count,
+        logger.SeededDemoCompany(anchor, company.DealCount, changes, data.Accounts.Count,
             (long)stopwatch.Elapsed.TotalMilliseconds, (long)planned.TotalMilliseconds);
         return true;
     }
@@ -133,4 +131,11 @@ public sealed class DemoCompanySeeder(
             Add(rep.Email, rep.Name, Roles.Rep, rep.Id, rep.TeamId);
         }
     }
+}
+
+internal static partial class DemoCompanySeederLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message =
+        "Seeded the demo company as of {Anchor:yyyy-MM-dd}: {Deals} deals, {Changes} stage changes, {Accounts} accounts in {Elapsed} ms (planned in {Planned} ms)")]
+    public static partial void SeededDemoCompany(this ILogger logger, DateOnly anchor, int deals, long changes, int accounts, long elapsed, long planned);
 }

@@ -49,10 +49,11 @@ public sealed class DemoRandom(int seed)
 
     private readonly Random _random = new(seed);
 
-    public double Double() => _random.NextDouble();
+    /// <summary>A fraction from 0 (included) to 1 (excluded), for shares and probabilities.</summary>
+    public double Fraction() => _random.NextDouble();
 
     /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>, both included.</summary>
-    public int Int(int min, int max) => _random.Next(min, max + 1);
+    public int Between(int min, int max) => _random.Next(min, max + 1);
 
     public T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 

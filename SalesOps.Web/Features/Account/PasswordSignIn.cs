@@ -25,7 +25,7 @@ public sealed class PasswordSignIn(UserManager<AppUser> users, SignInManager<App
         email = email.Trim();
         if (throttle.IsBlocked(email, address))
         {
-            logger.LogWarning("Refused a sign-in for {Email} from {Address}: too many failures", email, address);
+            logger.RefusedThrottledSignIn(email, address);
             return null;
         }
 
@@ -42,7 +42,7 @@ public sealed class PasswordSignIn(UserManager<AppUser> users, SignInManager<App
         }
 
         throttle.Failed(email, address);
-        logger.LogWarning("Failed sign-in for {Email} from {Address}", email, address);
+        logger.FailedSignIn(email, address);
         return null;
     }
 }
@@ -88,4 +88,13 @@ public sealed class SignInThrottle(TimeProvider clock, IOptions<SalesOpsOptions>
     public void Forget(string account, string address) => _failures.TryRemove(Key(account, address), out _);
 
     private static (string, string) Key(string account, string address) => (account.ToUpperInvariant(), address);
+}
+
+internal static partial class PasswordSignInLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a sign-in for {Email} from {Address}: too many failures")]
+    public static partial void RefusedThrottledSignIn(this ILogger logger, string email, string address);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Failed sign-in for {Email} from {Address}")]
+    public static partial void FailedSignIn(this ILogger logger, string email, string address);
 }

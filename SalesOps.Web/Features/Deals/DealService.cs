@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesOps.Shared.Access;
@@ -256,8 +257,9 @@ public sealed class DealService(
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var deal = await db.Deals.AsNoTracking().FirstAsync(d => d.Id == dealId, cancellationToken);
+        var entityId = dealId.ToString(CultureInfo.InvariantCulture);
         var last = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == nameof(Deal) && a.EntityId == dealId.ToString())
+            .Where(a => a.EntityType == nameof(Deal) && a.EntityId == entityId)
             .OrderByDescending(a => a.Id)
             .FirstOrDefaultAsync(cancellationToken);
         var who = last is null ? "someone else" : $"{last.Actor} at {last.At:u}";
@@ -279,7 +281,13 @@ public sealed class DealService(
 
     private DealOutcome Refuse(Actor actor, string action, int? dealId, DealOutcome outcome)
     {
-        logger.LogWarning("Refused to {Action} deal {DealId} for {Actor}: {Status} {Message}", action, dealId, actor.Name, outcome.Status, outcome.Message);
+        logger.RefusedDealChange(action, dealId, actor.Name, outcome.Status, outcome.Message);
         return outcome;
     }
+}
+
+internal static partial class DealServiceLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to {Action} deal {DealId} for {Actor}: {Status} {Message}")]
+    public static partial void RefusedDealChange(this ILogger logger, string action, int? dealId, string actor, DealOutcomeStatus status, string? message);
 }

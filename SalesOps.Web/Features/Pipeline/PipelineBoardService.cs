@@ -150,7 +150,7 @@ public sealed class PipelineBoardService(
             await db.Products.AsNoTracking().OrderBy(p => p.Name).Select(p => new FilterChoice(p.Id, p.Name)).ToListAsync(cancellationToken));
     }
 
-    private async Task<IReadOnlyList<DealCard>> CardsAsync(
+    private static async Task<IReadOnlyList<DealCard>> CardsAsync(
         SalesOpsDbContext db, Actor actor, BoardFilter filter, Stage stage, Period period, int take, Staleness stale, DateTime now, DateOnly today,
         CancellationToken cancellationToken)
     {

@@ -90,7 +90,8 @@ public sealed partial class PipelinePage : LivePage
         }
     }
 
-    protected override bool Shows(LiveEvent e) => e.EntityId is not null && _actor!.DealScope.Includes(e.RepId ?? -1, e.TeamId ?? -1);
+    protected override bool Shows(LiveEvent liveEvent) =>
+        liveEvent.EntityId is not null && _actor!.DealScope.Includes(liveEvent.RepId ?? -1, liveEvent.TeamId ?? -1);
 
     protected override async Task LoadAsync()
     {

@@ -9,7 +9,7 @@ namespace SalesOps.Web.Features.Pipeline;
 /// The median stay per stage and channel, learned from the stage history of the most recent deals. Usual stays
 /// change slowly, so the medians are recomputed at most once an hour, when a board asks for them.
 /// </summary>
-public sealed class StalenessCache(IDbContextFactory<SalesOpsDbContext> factory, TimeProvider clock)
+public sealed class StalenessCache(IDbContextFactory<SalesOpsDbContext> factory, TimeProvider clock) : IDisposable
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromHours(1);
 
@@ -18,6 +18,9 @@ public sealed class StalenessCache(IDbContextFactory<SalesOpsDbContext> factory,
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (Staleness Value, DateTimeOffset At)? _current;
+
+    /// <remarks>A singleton: the container disposes it when the app stops.</remarks>
+    public void Dispose() => _gate.Dispose();
 
     public async Task<Staleness> GetAsync(CancellationToken cancellationToken = default)
     {
