@@ -28,7 +28,7 @@ public sealed class LeaderboardPage(IPage page)
     public ILocator Celebrations => page.Locator("[data-celebration-deal-id]");
 }
 
-[Collection(E2ECollection.Name)]
+[Collection(E2EGroup.Name)]
 public class LeaderboardTests(E2EFixture fixture)
 {
     [Fact]

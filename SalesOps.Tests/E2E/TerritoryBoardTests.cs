@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace SalesOps.Tests.E2E;
 
-[Collection(E2ECollection.Name)]
+[Collection(E2EGroup.Name)]
 public class TerritoryBoardTests(E2EFixture fixture)
 {
     private sealed record Candidate(int AccountId, string Name, int From, int To, int OpenDeals);

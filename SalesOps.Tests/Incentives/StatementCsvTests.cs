@@ -25,8 +25,8 @@ public class StatementCsvTests
     public void Statement_periods_are_a_quarter_or_current(string text, string start, string end, string key)
     {
         Assert.True(StatementService.TryParsePeriod(text, new DateOnly(2026, 12, 1), out var period, out var parsedKey));
-        Assert.Equal(DateOnly.Parse(start), period.Start);
-        Assert.Equal(DateOnly.Parse(end), period.End);
+        Assert.Equal(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), period.Start);
+        Assert.Equal(DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture), period.End);
         Assert.Equal(key, parsedKey);
     }
 

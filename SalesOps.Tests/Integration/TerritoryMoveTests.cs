@@ -77,8 +77,9 @@ public class TerritoryMoveTests : AppTest
         Assert.Equal(open.Count, newEvents.Count(e => e.Kind == LiveEventKinds.DealUpdated && e.RepId == to.OwnerRepId));
         var accountEvent = Assert.Single(newEvents, e => e.Kind == LiveEventKinds.AccountMoved);
         Assert.Equal((account.Id, account.OwnerRepId), (accountEvent.EntityId, accountEvent.RepId));
+        var accountKey = account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var audit = await QueryAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == nameof(Account) && a.EntityId == account.Id.ToString()).ToListAsync());
+            .Where(a => a.EntityType == nameof(Account) && a.EntityId == accountKey).ToListAsync());
         Assert.Equal(WestManager.Name, Assert.Single(audit).Actor);
         Assert.Equal(open.Count, await QueryAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(Deal) && a.Action == "reassigned")));
     }

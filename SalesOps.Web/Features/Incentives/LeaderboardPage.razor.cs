@@ -75,14 +75,15 @@ public sealed partial class LeaderboardPage : LivePage
             catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)
             {
                 // Confetti is decoration: the banner shows the win either way, and the board must keep running.
-                Logger.LogDebug(ex, "No confetti for deal {DealId}", _confettiFired);
+                LeaderboardLog.NoConfetti(Logger, ex, _confettiFired);
             }
         }
     }
 
     // Every deal change can move a rep's numbers (a win, a reversal, an amount or close date changed on a won deal).
-    protected override bool Shows(LiveEvent e)
+    protected override bool Shows(LiveEvent liveEvent)
     {
+        var e = liveEvent;
         if (e.EntityId is null || !e.Kind.StartsWith("deal.", StringComparison.Ordinal))
         {
             return false;
@@ -144,5 +145,13 @@ public sealed partial class LeaderboardPage : LivePage
             // Fire and forget: the circuit may already be gone, and nothing waits on the module.
             _ = _confetti.DisposeAsync().AsTask().ContinueWith(_ => { }, TaskScheduler.Default);
         }
+
+        base.Dispose(disposing);
     }
+}
+
+internal static partial class LeaderboardLog
+{
+    [LoggerMessage(Level = LogLevel.Debug, Message = "No confetti for deal {DealId}")]
+    public static partial void NoConfetti(ILogger logger, Exception exception, int dealId);
 }

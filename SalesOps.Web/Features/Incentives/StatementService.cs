@@ -93,7 +93,7 @@ public sealed partial class StatementService(
         if (rep is null || !actor.CanSeePayOf(rep.Id, rep.TeamId))
         {
             // Logged with who asked; the answer itself is the same whether the rep exists or not.
-            logger.LogWarning("Refused {Actor} ({Role}) the statement of rep {RepId} for {Period}", actor.Name, actor.Role, whose, key);
+            StatementLog.Refused(logger, actor.Name, actor.Role, whose, key);
             return new StatementResult(StatementStatus.Refused);
         }
 
@@ -129,4 +129,10 @@ public sealed partial class StatementService(
 
     [GeneratedRegex(@"^(\d{4})-Q([1-4])$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuarterPattern();
+}
+
+internal static partial class StatementLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Actor} ({Role}) the statement of rep {RepId} for {Period}")]
+    public static partial void Refused(ILogger logger, string actor, string role, int repId, string period);
 }

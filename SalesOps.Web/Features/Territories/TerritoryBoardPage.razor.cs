@@ -73,8 +73,8 @@ public sealed partial class TerritoryBoardPage : LivePage
     }
 
     // Every territory is on every board, so any move or deal change may change a column's figures.
-    protected override bool Shows(LiveEvent e) =>
-        e.Kind is LiveEventKinds.AccountMoved or LiveEventKinds.DealCreated or LiveEventKinds.DealUpdated or LiveEventKinds.DealStageChanged;
+    protected override bool Shows(LiveEvent liveEvent) =>
+        liveEvent.Kind is LiveEventKinds.AccountMoved or LiveEventKinds.DealCreated or LiveEventKinds.DealUpdated or LiveEventKinds.DealStageChanged;
 
     protected override async Task LoadAsync()
     {
@@ -113,7 +113,7 @@ public sealed partial class TerritoryBoardPage : LivePage
 
     private bool CanMove(AccountCard card) => ColumnOf(card)?.CanEdit == true && !_saving.Contains(card.Id);
 
-    private IReadOnlyList<TerritoryColumn> TargetsFor(AccountCard card) =>
+    private List<TerritoryColumn> TargetsFor(AccountCard card) =>
         CanMove(card) ? _board!.Columns.Where(c => c.CanEdit && c.Id != card.TerritoryId).ToList() : [];
 
     // Every column takes the drop, so a drop the user may not make is answered with why rather than ignored.

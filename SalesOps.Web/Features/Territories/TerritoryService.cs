@@ -135,8 +135,9 @@ public sealed class TerritoryService(
 
     private static async Task<AccountMoveOutcome> ConflictAsync(SalesOpsDbContext db, Shared.Domain.Account account, int staleVersion, CancellationToken cancellationToken)
     {
+        var entityId = account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var last = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == nameof(Shared.Domain.Account) && a.EntityId == account.Id.ToString())
+            .Where(a => a.EntityType == nameof(Shared.Domain.Account) && a.EntityId == entityId)
             .OrderByDescending(a => a.Id)
             .FirstOrDefaultAsync(cancellationToken);
         var territory = await db.Territories.AsNoTracking().Where(t => t.Id == account.TerritoryId).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
@@ -149,10 +150,15 @@ public sealed class TerritoryService(
 
     private AccountMoveOutcome Refuse(Actor actor, int accountId, int toTerritoryId, AccountMoveOutcome outcome)
     {
-        logger.LogWarning("Refused to move account {AccountId} to territory {TerritoryId} for {Actor}: {Status} {Message}",
-            accountId, toTerritoryId, actor.Name, outcome.Status, outcome.Message);
+        TerritoryLog.RefusedMove(logger, accountId, toTerritoryId, actor.Name, outcome.Status, outcome.Message);
         return outcome;
     }
 
     private sealed record NamedSide(string Name, MoveSide Side);
+}
+
+internal static partial class TerritoryLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to move account {AccountId} to territory {TerritoryId} for {Actor}: {Status} {Message}")]
+    public static partial void RefusedMove(ILogger logger, int accountId, int territoryId, string actor, AccountMoveStatus status, string? message);
 }
