@@ -21,14 +21,11 @@ public abstract partial class AppTest : IAsyncLifetime
 
     protected SalesOpsAppFactory App { get; private set; } = default!;
 
-    /// <summary>Configuration a test class needs on top of the defaults.</summary>
-    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
-
     public async ValueTask InitializeAsync()
     {
         _directory = TestDatabase.NewDirectory();
         var db = await TestDatabase.CopyOfDemoCompanyAsync(_directory);
-        App = new SalesOpsAppFactory(db, _directory, settings: Settings, configure: ConfigureApp);
+        App = new SalesOpsAppFactory(db, _directory, configure: ConfigureApp);
         App.StartServer();
     }
 

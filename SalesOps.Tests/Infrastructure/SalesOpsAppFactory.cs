@@ -15,11 +15,9 @@ namespace SalesOps.Tests.Infrastructure;
 /// pinned to <see cref="TestClock.Today"/> (the day the demo company is seeded around).
 /// </summary>
 /// <param name="seed">SalesOps:SeedDemoCompany; null leaves it unset, so the environment decides.</param>
-/// <param name="settings">Further configuration for this app only (e.g. a test's smaller limits).</param>
 /// <param name="configure">Runs last, e.g. to start in another environment or capture the logs.</param>
 public sealed class SalesOpsAppFactory(
-    string databasePath, string directory, bool? seed = true, int port = 0,
-    IReadOnlyDictionary<string, string>? settings = null, Action<IWebHostBuilder>? configure = null)
+    string databasePath, string directory, bool? seed = true, int port = 0, Action<IWebHostBuilder>? configure = null)
     : WebApplicationFactory<Program>
 {
     public string DatabasePath => databasePath;
@@ -47,11 +45,6 @@ public sealed class SalesOpsAppFactory(
 
         builder.UseSetting("SalesOps:DataProtectionKeysPath", Path.Combine(directory, "keys"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-        {
-            builder.UseSetting(key, value);
-        }
-
         builder.UseSetting("SalesOps:DemoAnchorDate", TestClock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services =>
         {

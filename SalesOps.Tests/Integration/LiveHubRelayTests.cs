@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Net.WebSockets;
@@ -18,12 +19,12 @@ public class LiveHubRelayTests : AppTest
     private const string TickKind = "test.tick";
 
     // Small limits so the test needs few events; the stuck client is closed after two seconds of a blocked send.
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    protected override void ConfigureApp(IWebHostBuilder builder)
     {
-        ["SalesOps:Live:RelayQueueCapacity"] = Capacity.ToString(CultureInfo.InvariantCulture),
-        ["SalesOps:Live:ClientSendTimeout"] = "00:00:02",
-        ["SalesOps:Live:ClientBufferBytes"] = "4096",
-    };
+        builder.UseSetting("SalesOps:Live:RelayQueueCapacity", Capacity.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("SalesOps:Live:ClientSendTimeout", "00:00:02");
+        builder.UseSetting("SalesOps:Live:ClientBufferBytes", "4096");
+    }
 
     [Fact]
     public async Task A_client_that_never_reads_does_not_stall_the_others_and_the_relay_holds_at_most_its_capacity()
