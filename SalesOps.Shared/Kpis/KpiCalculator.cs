@@ -18,7 +18,7 @@ public sealed record ClosedDealKpis(
 /// <summary>Closed deals already summed by the database: counts, won amount and the won deals' total cycle days.</summary>
 public readonly record struct ClosedDealTotals(int Won, int Lost, decimal WonAmount, double WonCycleDays);
 
-public static class KpiCalculator
+public static partial class KpiCalculator
 {
     /// <summary>The same KPIs as <see cref="Summarize(IEnumerable{ClosedDeal})"/>, from totals summed where the deals are.</summary>
     public static ClosedDealKpis Summarize(ClosedDealTotals totals)

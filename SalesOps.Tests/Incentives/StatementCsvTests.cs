@@ -15,7 +15,7 @@ public class StatementCsvTests
     [InlineData(null, "")]
     public void Cells_that_a_spreadsheet_would_run_are_defused_and_special_characters_quoted(string? value, string expected)
     {
-        Assert.Equal(expected, StatementEndpoints.Cell(value));
+        Assert.Equal(expected, SalesOps.Shared.Export.CsvText.Cell(value));
     }
 
     [Theory]

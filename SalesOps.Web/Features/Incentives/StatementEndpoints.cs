@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using SalesOps.Shared.Export;
 using SalesOps.Web.Auth;
 using SalesOps.Web.Shell;
 
@@ -45,32 +45,9 @@ public static class StatementEndpoints
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    private static string Number<T>(T? value) where T : struct, IFormattable =>
-        value?.ToString(null, CultureInfo.InvariantCulture) ?? "";
+    private static string Number<T>(T? value) where T : struct, IFormattable => CsvText.Number(value);
 
-    private static string Number<T>(T value) where T : struct, IFormattable => value.ToString(null, CultureInfo.InvariantCulture);
+    private static string Number<T>(T value) where T : struct, IFormattable => CsvText.Number<T>(value);
 
-    private static void Row(StringBuilder text, params string?[] cells)
-    {
-        text.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
-    }
-
-    /// <summary>
-    /// A cell that a spreadsheet would run as a formula (= + - @, or a tab or CR first) gets a leading apostrophe; a
-    /// cell with a comma, quote or line break is quoted with its quotes doubled.
-    /// </summary>
-    public static string Cell(string? value)
-    {
-        value ??= "";
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !IsNumber(value))
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
-
-    // A negative amount (a cap or clawback) stays a number the spreadsheet can add up.
-    private static bool IsNumber(string value) =>
-        decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
+    private static void Row(StringBuilder text, params string?[] cells) => CsvText.Row(text, cells);
 }
