@@ -5,6 +5,7 @@ using SalesOps.Web.Components;
 using SalesOps.Web.Features.Account;
 using SalesOps.Web.Features.Deals;
 using SalesOps.Web.Features.Incentives;
+using SalesOps.Web.Features.Insights;
 using SalesOps.Web.Live;
 using SalesOps.Web.Shell;
 
@@ -42,6 +43,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapIngestApi();
 app.MapAccountEndpoints();
 app.MapStatementEndpoints();
+app.MapKpiApi();
 app.MapErrorPage();
 app.MapLiveHub();
 // Our CSP already says frame-ancestors 'none'; Blazor's own, looser header would be a second policy.
