@@ -44,6 +44,7 @@ app.MapIngestApi();
 app.MapAccountEndpoints();
 app.MapStatementEndpoints();
 app.MapKpiApi();
+app.MapInsightsEndpoints();
 app.MapErrorPage();
 app.MapLiveHub();
 // Our CSP already says frame-ancestors 'none'; Blazor's own, looser header would be a second policy.

@@ -47,7 +47,7 @@ public static class StatementEndpoints
 
     private static string Number<T>(T? value) where T : struct, IFormattable => CsvText.Number(value);
 
-    private static string Number<T>(T value) where T : struct, IFormattable => CsvText.Number<T>(value);
+    private static string Number<T>(T value) where T : struct, IFormattable => CsvText.Number(value);
 
     private static void Row(StringBuilder text, params string?[] cells) => CsvText.Row(text, cells);
 }

@@ -67,6 +67,53 @@ public sealed class KpiService(IDbContextFactory<SalesOpsDbContext> factory, Sta
         return new KpiReport(period, groupBy, total, groups);
     }
 
+    /// <summary>
+    /// The funnel of the deals won or lost in the period: their stage histories, streamed in deal order into the
+    /// calculator, which keeps counts only.
+    /// </summary>
+    public async Task<(IReadOnlyList<FunnelStage> Stages, int Deals)> LoadFunnelAsync(Actor actor, Period period, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var closed = db.Deals.AsNoTracking().VisibleTo(actor.DealScope).WonOrLost(stages).ClosedIn(period);
+        var visits = from change in db.DealStageChanges.AsNoTracking()
+                     join deal in closed on change.DealId equals deal.Id
+                     orderby change.DealId, change.ChangedAt, change.Id
+                     select new { change.DealId, change.ToStageId, change.ChangedAt };
+
+        var funnel = new FunnelCalculator(stages.OpenIds, stages.WonId);
+        var path = new List<StageVisit>();
+        var current = -1;
+        await foreach (var visit in visits.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (visit.DealId != current)
+            {
+                funnel.Add(path);
+                path.Clear();
+                current = visit.DealId;
+            }
+
+            path.Add(new StageVisit(visit.ToStageId, visit.ChangedAt));
+        }
+
+        funnel.Add(path);
+        return (funnel.Stages, funnel.Deals);
+    }
+
+    /// <summary>
+    /// The won-revenue quota of the reps an actor sees for the period: each quota counts by the days it shares with the
+    /// period. Null when no quota overlaps it.
+    /// </summary>
+    public async Task<decimal?> LoadQuotaAsync(Actor actor, Period period, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var quotas = await db.Quotas.AsNoTracking()
+            .Where(q => q.RepId != null && q.Metric == QuotaMetric.WonRevenue && q.PeriodStart <= period.End && q.PeriodEnd >= period.Start)
+            .VisibleTo(actor.DealScope)
+            .Select(q => new { q.PeriodStart, q.PeriodEnd, q.Amount })
+            .ToListAsync(cancellationToken);
+        return quotas.Count == 0 ? null : quotas.Sum(q => Incentives.LeaderboardService.Prorated(q.Amount, new Period(q.PeriodStart, q.PeriodEnd), period));
+    }
+
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static string Id(int? id) => id is { } value ? Id(value) : NoneKey;
