@@ -19,6 +19,9 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<TerritoryService>();
         builder.Services.AddSingleton<LeaderboardService>();
         builder.Services.AddSingleton<StatementService>();
+        builder.Services.AddSingleton<TerritoryRuleService>();
+        builder.Services.AddSingleton<TerritoryMapService>();
+        builder.Services.AddScoped<AccountMoveFlow>();
         return builder;
     }
 }
