@@ -5,6 +5,7 @@ using SalesOps.Web.Components;
 using SalesOps.Web.Features.Account;
 using SalesOps.Web.Features.Deals;
 using SalesOps.Web.Features.Incentives;
+using SalesOps.Web.Features.Territories;
 using SalesOps.Web.Live;
 using SalesOps.Web.Shell;
 
@@ -40,6 +41,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapIngestApi();
+app.MapTerritoryApi();
 app.MapAccountEndpoints();
 app.MapStatementEndpoints();
 app.MapErrorPage();

@@ -49,15 +49,33 @@ function loadShapes() {
         for (const f of window.topojson.feature(states, states.objects.states).features) {
             features.push({ key: `us:${f.id}`, feature: f });
         }
-        // The United States are drawn as their states.
+        // The United States are drawn as their states; Antarctica holds no accounts and would band the map.
         for (const f of window.topojson.feature(countries, countries.objects.countries).features) {
-            if (f.id !== "840") {
-                features.push({ key: `world:${f.id}`, feature: f });
+            if (f.id !== "840" && f.id !== "010") {
+                features.push({ key: `world:${f.id}`, feature: unwrap(f) });
             }
         }
         return features;
     })();
     return shapes;
+}
+
+// Rings that cross the antimeridian (Russia, Fiji) would be drawn as bands across the whole map: their western
+// longitudes are carried past 180° instead.
+function unwrap(feature) {
+    const polygons = feature.geometry?.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry?.type === "MultiPolygon" ? feature.geometry.coordinates : [];
+    for (const polygon of polygons) {
+        for (const ring of polygon) {
+            if (ring.some((p, i) => i > 0 && Math.abs(p[0] - ring[i - 1][0]) > 180)) {
+                for (const p of ring) {
+                    if (p[0] < 0) {
+                        p[0] += 360;
+                    }
+                }
+            }
+        }
+    }
+    return feature;
 }
 
 function element(tag, className, text) {

@@ -40,3 +40,11 @@ public sealed record UncoveredAccount(int Id, string Name, string RegionCode, in
 
 /// <param name="Total">How many accounts no rule covers; <see cref="Accounts"/> holds the first of them.</param>
 public sealed record UncoveredAccounts(int Total, IReadOnlyList<UncoveredAccount> Accounts);
+
+/// <summary>An account to add; its territory and owner come from the assignment rules.</summary>
+public sealed record NewAccount(string Name, string Industry, string RegionCode, double Latitude, double Longitude, decimal AnnualRevenue, int Employees, int PotentialScore);
+
+/// <summary>An added account: where the rules put it and why (<see cref="AssignmentReason"/>).</summary>
+public sealed record AccountCreated(int Id, string Name, string RegionCode, int? TerritoryId, string? TerritoryName, int? OwnerRepId, AssignmentReason Reason, int Version);
+
+public sealed record AccountCreateOutcome(AccountCreated? Created, string? Message = null);

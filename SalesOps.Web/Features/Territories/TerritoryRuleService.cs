@@ -147,7 +147,7 @@ public sealed class TerritoryRuleService(
                 return RuleChangeOutcome.NotFound;
             }
 
-            if (!actor.CanEditTerritory(territory.OwnerRep?.TeamId))
+            if (!CanChangeRules(actor, territory.OwnerRep?.TeamId))
             {
                 return RuleChangeOutcome.Forbidden(territory.Name, $"{actor.Name} may not change {territory.Name}.");
             }
@@ -162,6 +162,53 @@ public sealed class TerritoryRuleService(
             changes.Audit(actor.Name, nameof(Territory), territory.Id, "regions-set", before, RegionsSnapshot.Of(territory));
             changes.Publish(LiveEventKinds.TerritoryChanged, territory.Id, territory.OwnerRep?.TeamId, territory.OwnerRepId, RegionsSnapshot.Of(territory));
             return RuleChangeOutcome.Ok(territory.Name, 0);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds an account where the rules put it: a named account's territory, else the geographic territory claiming
+    /// its region (or its country); its owner is that territory's owner. No rule: it is added without a territory
+    /// and the board lists it among the accounts no rule covers. One transaction with its audit entry and live event.
+    /// </summary>
+    public async Task<AccountCreateOutcome> CreateAccountAsync(Actor actor, NewAccount draft, CancellationToken cancellationToken = default)
+    {
+        if (actor.ReadOnly || !(actor.Role == Roles.Integration || actor.CanEditTerritory(null)))
+        {
+            return new AccountCreateOutcome(null, $"{actor.Name} may not add accounts.");
+        }
+
+        return await writer.CommitAsync(async (db, changes) =>
+        {
+            var rules = TerritoryAssignment.Create(await LoadRulesAsync(db, cancellationToken));
+            var decision = rules.Assign(0, draft.RegionCode);
+            var territory = decision.TerritoryId is { } id
+                ? await db.Territories.AsNoTracking().Where(t => t.Id == id).Select(t => new { t.Name, t.OwnerRepId, TeamId = t.OwnerRep == null ? (int?)null : t.OwnerRep.TeamId }).SingleAsync(cancellationToken)
+                : null;
+            // A key scoped to teams adds accounts only where the rules put them inside its teams.
+            if (actor.KeyTeamIds is { } teams && (territory?.TeamId is not { } team || !teams.Contains(team)))
+            {
+                return new AccountCreateOutcome(null, $"The rules put this account outside the teams of {actor.Name}.");
+            }
+
+            var account = new Shared.Domain.Account
+            {
+                Name = draft.Name,
+                Industry = draft.Industry,
+                RegionCode = draft.RegionCode,
+                Latitude = draft.Latitude,
+                Longitude = draft.Longitude,
+                AnnualRevenue = draft.AnnualRevenue,
+                Employees = draft.Employees,
+                PotentialScore = draft.PotentialScore,
+                TerritoryId = decision.TerritoryId,
+                OwnerRepId = territory?.OwnerRepId,
+            };
+            db.Accounts.Add(account);
+            await db.SaveChangesAsync(cancellationToken);
+            var created = new AccountCreated(account.Id, account.Name, account.RegionCode, account.TerritoryId, territory?.Name, account.OwnerRepId, decision.Reason, account.Version);
+            changes.Audit(actor.Name, nameof(Shared.Domain.Account), account.Id, "created", null, created);
+            changes.Publish(LiveEventKinds.AccountCreated, account.Id, territory?.TeamId, account.OwnerRepId, created);
+            return new AccountCreateOutcome(created);
         }, cancellationToken);
     }
 
@@ -181,6 +228,14 @@ public sealed class TerritoryRuleService(
             uncovered.Count,
             uncovered.Take(MaxUncovered).Select(a => new UncoveredAccount(a.Id, a.Name, a.RegionCode, a.TerritoryId, a.Territory)).ToList());
     }
+
+    /// <summary>
+    /// People change the rules where they may move accounts; an integration (a CRM keeping territory definitions in
+    /// sync) with a key that may write, within the key's teams.
+    /// </summary>
+    private static bool CanChangeRules(Actor actor, int? territoryTeamId) =>
+        actor.CanEditTerritory(territoryTeamId)
+        || (actor.Role == Roles.Integration && !actor.ReadOnly && (actor.KeyTeamIds is null || (territoryTeamId is { } team && actor.KeyTeamIds.Contains(team))));
 
     private static async Task<IReadOnlyList<RuleProblem>> ProblemsAsync(SalesOpsDbContext db, IReadOnlyList<Territory> all, CancellationToken cancellationToken) =>
         TerritoryAssignment.Validate(await RulesOfAsync(db, all, cancellationToken));
