@@ -25,10 +25,12 @@ public sealed partial class TerritoryBoardPage : LivePage
     private TerritoryBoard? _board;
     private TerritoryBoard? _renderedBoard;
     private TerritoryChoices? _choices;
+    private UncoveredAccounts? _uncovered;
     private MudDropContainer<AccountCard>? _container;
 
     [Inject] private TerritoryBoardService Board { get; set; } = default!;
     [Inject] private AccountMoveFlow MoveFlow { get; set; } = default!;
+    [Inject] private TerritoryRuleService Rules { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
@@ -71,12 +73,13 @@ public sealed partial class TerritoryBoardPage : LivePage
 
     // Every territory is on every board, so any move or deal change may change a column's figures.
     protected override bool Shows(LiveEvent liveEvent) =>
-        liveEvent.Kind is LiveEventKinds.AccountMoved or LiveEventKinds.DealCreated or LiveEventKinds.DealUpdated or LiveEventKinds.DealStageChanged;
+        liveEvent.Kind is LiveEventKinds.AccountMoved or LiveEventKinds.AccountCreated or LiveEventKinds.TerritoryChanged or LiveEventKinds.DealCreated or LiveEventKinds.DealUpdated or LiveEventKinds.DealStageChanged;
 
     protected override async Task LoadAsync()
     {
         // "Won in the last 12 months" counts back from the user's today.
         _board = await Board.LoadAsync(_actor!, _filter, Clock.Today, _band, _cardsPerTerritory);
+        _uncovered = await Rules.UncoveredAsync();
     }
 
     private Task ApplyFilterAsync(TerritoryFilter filter)
