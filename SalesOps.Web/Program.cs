@@ -6,6 +6,7 @@ using SalesOps.Web.Features.Account;
 using SalesOps.Web.Features.Deals;
 using SalesOps.Web.Features.Incentives;
 using SalesOps.Web.Features.Insights;
+using SalesOps.Web.Features.Territories;
 using SalesOps.Web.Live;
 using SalesOps.Web.Shell;
 
@@ -41,6 +42,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapIngestApi();
+app.MapTerritoryApi();
 app.MapAccountEndpoints();
 app.MapStatementEndpoints();
 app.MapKpiApi();

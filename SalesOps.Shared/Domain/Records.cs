@@ -31,6 +31,8 @@ public static class LiveEventKinds
     public const string DealUpdated = "deal.updated";
     public const string DealStageChanged = "deal.stage-changed";
     public const string AccountMoved = "account.moved";
+    public const string AccountCreated = "account.created";
+    public const string TerritoryChanged = "territory.changed";
 }
 
 public class ApiKey

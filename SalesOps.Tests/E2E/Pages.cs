@@ -115,3 +115,40 @@ public sealed class TerritoryPage(IPage page)
     public Task DragAsync(int accountId, int fromTerritoryId, int toTerritoryId) =>
         Card(fromTerritoryId, accountId).DragToAsync(Column(toTerritoryId).Locator(".mud-drop-zone"), new() { TargetPosition = new() { X = 30, Y = 10 } });
 }
+
+public sealed class TerritoryMapPage(IPage page)
+{
+    public IPage Page => page;
+
+    /// <summary>Opens the map and waits until it has drawn its regions and markers (data-ready on the map element).</summary>
+    public static async Task<TerritoryMapPage> OpenAsync(IPage page)
+    {
+        await page.GotoAsync("/territories/map");
+        await new HomePage(page).WaitUntilInteractiveAsync();
+        var map = new TerritoryMapPage(page);
+        await map.Map.And(page.Locator("[data-ready='true']")).WaitForAsync();
+        return map;
+    }
+
+    public ILocator Map => page.GetByTestId("territory-map");
+
+    public ILocator Region(string code) => Map.Locator($"path[data-region-code='{code}']");
+
+    public ILocator Markers => Map.Locator(".tm-marker[data-account-id]");
+
+    public ILocator Clusters => Map.Locator("[data-cluster-count]");
+
+    public ILocator Legend(int territoryId) => page.GetByTestId("map-legend").Locator($"li[data-territory-id='{territoryId}']");
+
+    /// <summary>Accounts on the map: those drawn as single markers plus those inside clusters.</summary>
+    public async Task<int> AccountsShownAsync()
+    {
+        var clustered = 0;
+        foreach (var count in await Clusters.EvaluateAllAsync<int[]>("els => els.map(e => +e.dataset.clusterCount)"))
+        {
+            clustered += count;
+        }
+
+        return clustered + await Markers.CountAsync();
+    }
+}

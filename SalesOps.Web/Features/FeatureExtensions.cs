@@ -21,6 +21,9 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<LeaderboardService>();
         builder.Services.AddSingleton<StatementService>();
         builder.Services.AddSingleton<KpiService>();
+        builder.Services.AddSingleton<TerritoryRuleService>();
+        builder.Services.AddSingleton<TerritoryMapService>();
+        builder.Services.AddScoped<AccountMoveFlow>();
         return builder;
     }
 }

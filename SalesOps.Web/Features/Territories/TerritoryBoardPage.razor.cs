@@ -25,15 +25,14 @@ public sealed partial class TerritoryBoardPage : LivePage
     private TerritoryBoard? _board;
     private TerritoryBoard? _renderedBoard;
     private TerritoryChoices? _choices;
+    private UncoveredAccounts? _uncovered;
     private MudDropContainer<AccountCard>? _container;
 
     [Inject] private TerritoryBoardService Board { get; set; } = default!;
-    [Inject] private TerritoryService Territories { get; set; } = default!;
+    [Inject] private AccountMoveFlow MoveFlow { get; set; } = default!;
+    [Inject] private TerritoryRuleService Rules { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private MoneyFormat Money { get; set; } = default!;
 
     // Query values arrive as text and are parsed leniently: a mangled shared link shows a board, not an error.
     [SupplyParameterFromQuery(Name = "q")] private string? Query { get; set; }
@@ -74,12 +73,13 @@ public sealed partial class TerritoryBoardPage : LivePage
 
     // Every territory is on every board, so any move or deal change may change a column's figures.
     protected override bool Shows(LiveEvent liveEvent) =>
-        liveEvent.Kind is LiveEventKinds.AccountMoved or LiveEventKinds.DealCreated or LiveEventKinds.DealUpdated or LiveEventKinds.DealStageChanged;
+        liveEvent.Kind is LiveEventKinds.AccountMoved or LiveEventKinds.AccountCreated or LiveEventKinds.TerritoryChanged or LiveEventKinds.DealCreated or LiveEventKinds.DealUpdated or LiveEventKinds.DealStageChanged;
 
     protected override async Task LoadAsync()
     {
         // "Won in the last 12 months" counts back from the user's today.
         _board = await Board.LoadAsync(_actor!, _filter, Clock.Today, _band, _cardsPerTerritory);
+        _uncovered = await Rules.UncoveredAsync();
     }
 
     private Task ApplyFilterAsync(TerritoryFilter filter)
@@ -132,41 +132,13 @@ public sealed partial class TerritoryBoardPage : LivePage
 
     private async Task MoveAsync(AccountCard card, TerritoryColumn target)
     {
-        if (target.Id == card.TerritoryId)
-        {
-            Snackbar.Add(L["Territories.SameTerritory", target.Name], Severity.Info);
-            _container?.Refresh();
-            return;
-        }
-
-        if (!target.CanEdit)
-        {
-            Snackbar.Add(L["Territories.TargetNotEditable", target.Name], Severity.Warning);
-            _container?.Refresh();
-            return;
-        }
-
-        // Asked only when deals change hands: an account without open deals just moves.
-        if (await Territories.PreviewMoveAsync(card.Id, target.Id) is { OpenDeals: > 0 } preview)
-        {
-            var confirmed = await Dialogs.ShowMessageBoxAsync(
-                L["Territories.MoveTitle", card.Name],
-                L["Territories.MoveConfirm", card.Name, target.Name, preview.OpenDeals, Money.Format(preview.OpenAmount), preview.NewOwner ?? "?"],
-                yesText: L["Territories.Move"],
-                cancelText: L["Territories.Cancel"]);
-            if (confirmed != true)
-            {
-                _container?.Refresh();
-                return;
-            }
-        }
-
         _saving.Add(card.Id);
-        StateHasChanged();
         try
         {
-            var outcome = await Territories.MoveAccountAsync(await CurrentActor.GetAsync(), card.Id, target.Id, card.Version);
-            Snackbar.Add(AccountMoveText.Describe(L, outcome, card.Name), outcome.Succeeded ? Severity.Success : Severity.Warning);
+            if (await MoveFlow.MoveAsync(card.Id, card.Name, card.Version, card.TerritoryId, new MoveTarget(target.Id, target.Name, target.CanEdit)) is null)
+            {
+                _container?.Refresh();
+            }
         }
         finally
         {

@@ -59,6 +59,15 @@ public sealed class TerritoryBoardService(IDbContextFactory<SalesOpsDbContext> f
         return new TerritoryBoard(clock.GetUtcNow().UtcDateTime, today, bandPercent, columns);
     }
 
+    /// <summary>Every territory's balance figures against the average, in id order (what the board's column heads show).</summary>
+    public async Task<IReadOnlyList<TerritoryBalanceRow>> BalanceAsync(DateOnly today, decimal bandPercent = TerritoryBalance.DefaultBandPercent, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var territories = await db.Territories.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
+        var figures = await FiguresAsync(db, territories.Select(t => (t.Id, t.Name)).ToList(), today, cancellationToken);
+        return TerritoryBalance.Compare(figures, Math.Clamp(bandPercent, 0, 1_000));
+    }
+
     /// <summary>
     /// The balance figures of each territory, in the order given: accounts, summed potential and distinct account
     /// owners (reps) from the accounts; open pipeline (amount, and amount × probability) from open deals; won in the

@@ -55,3 +55,21 @@ public sealed record TerritoryChoices(IReadOnlyList<string> Regions, IReadOnlyLi
 
 /// <summary>What a move would do before it is made: the open deals that would change hands, and to whom.</summary>
 public sealed record MovePreview(int OpenDeals, decimal OpenAmount, string? NewOwner);
+
+/// <summary>A territory as the map's legend and region colors show it.</summary>
+/// <param name="CanEdit">Whether the viewer may move accounts into and out of it (checked again on every move).</param>
+public sealed record MapTerritory(
+    int Id, string Name, string Color, TerritoryKind Kind, string? Owner, int? OwnerRepId, int? TeamId, bool CanEdit, TerritoryBalanceRow Balance)
+{
+    public MoveSide Side => new(Id, OwnerRepId, TeamId);
+}
+
+/// <summary>A region of the map: its ISO code, the shape key ("us:06", "world:276") and the territory its rules give it.</summary>
+public sealed record MapRegion(string Code, string Name, string ShapeKey, int? TerritoryId, int Accounts, int Potential);
+
+/// <summary>An account marker: where it is, how big (potential), and the version a move must name.</summary>
+public sealed record MapAccount(int Id, string Name, double Latitude, double Longitude, int Potential, int? TerritoryId, string RegionCode, int Version, decimal OpenPipeline);
+
+/// <param name="TotalAccounts">All accounts; more than <see cref="Accounts"/> holds when the marker cap applies.</param>
+public sealed record TerritoryMapData(
+    DateTime AsOf, IReadOnlyList<MapTerritory> Territories, IReadOnlyList<MapRegion> Regions, IReadOnlyList<MapAccount> Accounts, int TotalAccounts);

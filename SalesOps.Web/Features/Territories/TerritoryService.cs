@@ -79,36 +79,7 @@ public sealed class TerritoryService(
 
                 // Compared by EF in the UPDATE's WHERE clause too, should any writer bypass the one LiveWriter.
                 db.Entry(account).Property(a => a.Version).OriginalValue = expectedVersion;
-                var before = AccountSnapshot.Of(account);
-                var newOwner = AccountMoveRules.NewOwner(account.OwnerRepId, to.Side);
-                account.TerritoryId = to.Side.TerritoryId;
-                account.OwnerRepId = newOwner;
-                var newTeam = newOwner is null ? (int?)null : await db.Reps.Where(r => r.Id == newOwner).Select(r => r.TeamId).SingleAsync(cancellationToken);
-
-                var moved = new List<DealSnapshot>();
-                foreach (var deal in await OpenDeals(db, accountId).ToListAsync(cancellationToken))
-                {
-                    if (!AccountMoveRules.DealFollows(false, deal.OwnerRepId, newOwner))
-                    {
-                        continue;
-                    }
-
-                    var stage = stages.Find(deal.StageId)!;
-                    var dealBefore = DealSnapshot.Of(deal, stage);
-                    deal.OwnerRepId = newOwner!.Value;
-                    deal.TeamId = newTeam!.Value;
-                    var dealAfter = DealSnapshot.Of(deal, stage) with { Version = deal.Version + 1 };
-                    changes.Audit(actor.Name, nameof(Deal), deal.Id, "reassigned", dealBefore, dealAfter);
-                    changes.Publish(LiveEventKinds.DealUpdated, deal.Id, deal.TeamId, deal.OwnerRepId, dealAfter);
-                    moved.Add(dealAfter);
-                }
-
-                var after = AccountSnapshot.Of(account) with { Version = account.Version + 1 };
-                var payload = new AccountMoved(after, before.TerritoryId, moved.Count, moved.Sum(d => d.Amount));
-                changes.Audit(actor.Name, nameof(Shared.Domain.Account), account.Id, LiveEventKinds.AccountMoved, before, payload);
-                // Tagged with the old owner and team, so their pipeline boards see the deals leave (the deal events
-                // reach the new owner's).
-                changes.Publish(LiveEventKinds.AccountMoved, account.Id, from?.Side.TeamId, before.OwnerRepId, payload);
+                var payload = await ApplyMoveAsync(db, changes, actor, account, from?.Side, to.Side, cancellationToken);
                 return AccountMoveOutcome.Ok(payload, to.Name);
             }, cancellationToken);
             return outcome.Succeeded ? outcome : Refuse(actor, accountId, toTerritoryId, outcome);
@@ -119,6 +90,48 @@ public sealed class TerritoryService(
             var account = await db.Accounts.AsNoTracking().FirstAsync(a => a.Id == accountId, cancellationToken);
             return Refuse(actor, accountId, toTerritoryId, await ConflictAsync(db, account, expectedVersion, cancellationToken));
         }
+    }
+
+    /// <summary>
+    /// Moves a tracked account into <paramref name="to"/> on the caller's context and records it: the owner becomes
+    /// the territory's owner (when it has one), open deals of the old owner follow to the new owner and team, closed
+    /// deals stay. Rights and versions are the caller's to check; nothing is saved here.
+    /// </summary>
+    internal async Task<AccountMoved> ApplyMoveAsync(
+        SalesOpsDbContext db, ChangeSet changes, Actor actor, Shared.Domain.Account account, MoveSide? from, MoveSide to, CancellationToken cancellationToken)
+    {
+        var accountId = account.Id;
+        var before = AccountSnapshot.Of(account);
+        var newOwner = AccountMoveRules.NewOwner(account.OwnerRepId, to);
+        account.TerritoryId = to.TerritoryId;
+        account.OwnerRepId = newOwner;
+        var newTeam = newOwner is null ? (int?)null : await db.Reps.Where(r => r.Id == newOwner).Select(r => r.TeamId).SingleAsync(cancellationToken);
+
+        var moved = new List<DealSnapshot>();
+        foreach (var deal in await OpenDeals(db, accountId).ToListAsync(cancellationToken))
+        {
+            if (!AccountMoveRules.DealFollows(false, deal.OwnerRepId, newOwner))
+            {
+                continue;
+            }
+
+            var stage = stages.Find(deal.StageId)!;
+            var dealBefore = DealSnapshot.Of(deal, stage);
+            deal.OwnerRepId = newOwner!.Value;
+            deal.TeamId = newTeam!.Value;
+            var dealAfter = DealSnapshot.Of(deal, stage) with { Version = deal.Version + 1 };
+            changes.Audit(actor.Name, nameof(Deal), deal.Id, "reassigned", dealBefore, dealAfter);
+            changes.Publish(LiveEventKinds.DealUpdated, deal.Id, deal.TeamId, deal.OwnerRepId, dealAfter);
+            moved.Add(dealAfter);
+        }
+
+        var after = AccountSnapshot.Of(account) with { Version = account.Version + 1 };
+        var payload = new AccountMoved(after, before.TerritoryId, moved.Count, moved.Sum(d => d.Amount));
+        changes.Audit(actor.Name, nameof(Shared.Domain.Account), account.Id, LiveEventKinds.AccountMoved, before, payload);
+        // Tagged with the old owner and team, so their pipeline boards see the deals leave (the deal events
+        // reach the new owner's).
+        changes.Publish(LiveEventKinds.AccountMoved, account.Id, from?.TeamId, before.OwnerRepId, payload);
+        return payload;
     }
 
     private IQueryable<Deal> OpenDeals(SalesOpsDbContext db, int accountId)
