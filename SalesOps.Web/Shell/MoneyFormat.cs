@@ -17,6 +17,9 @@ public sealed class MoneyFormat(IOptions<SalesOpsOptions> options)
 
     public string Currency => options.Value.Currency;
 
+    /// <summary>The currency's symbol as amounts show it ("$", "€", "lei"), e.g. in money input fields.</summary>
+    public string Symbol => Symbols.GetValueOrDefault(Currency, Currency);
+
     public string Format(decimal amount, int decimals = 0) => amount.ToString("C" + decimals, NumberFormat());
 
     /// <summary>Short form for tiles and axes: $9,999, $10.0K, $850K, $1.2M, $100M.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 using SalesOps.Shared.Access;
 using SalesOps.Shared.Domain;
@@ -38,6 +39,7 @@ public sealed partial class PipelinePage : LivePage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private MoneyFormat Money { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     // Query values arrive as text and are parsed leniently: a mangled shared link shows a board, not an error.
     [SupplyParameterFromQuery(Name = "team")] private string? Team { get; set; }
@@ -160,6 +162,10 @@ public sealed partial class PipelinePage : LivePage
             await ReloadAsync();
         }
     }
+
+    /// <summary>Phones show one column at a time: a stage tab scrolls its column into view.</summary>
+    private async Task RevealColumnAsync(int stageId) =>
+        await JS.InvokeVoidAsync("salesOpsUx.reveal", $"section[data-stage-id='{stageId}']");
 
     private void OpenDrawer(DealCard card)
     {
