@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 using MudBlazor;
 using SalesOps.Shared.Access;
@@ -171,5 +172,27 @@ public sealed partial class PipelinePage : LivePage
     {
         _drawerDealId = card.Id;
         _drawerOpen = true;
+    }
+
+    private Task DrawerKeyDownAsync(KeyboardEventArgs e) => e.Key == "Escape" ? CloseDrawerAsync() : Task.CompletedTask;
+
+    private Task OnDrawerOpenChangedAsync(bool open) => open ? Task.CompletedTask : CloseDrawerAsync();
+
+    /// <summary>Closes the drawer and puts the keyboard focus back on the card it was opened from.</summary>
+    private async Task CloseDrawerAsync()
+    {
+        _drawerOpen = false;
+        StateHasChanged();
+        if (_drawerDealId is { } id)
+        {
+            try
+            {
+                await JS.InvokeVoidAsync("salesOpsUx.focus", $"article[data-deal-id='{id}']");
+            }
+            catch (JSDisconnectedException)
+            {
+                // The browser has gone; nothing to focus.
+            }
+        }
     }
 }
