@@ -15,7 +15,7 @@ public class DealOutcomeTextTests
 
     [Theory]
     [InlineData("en-US", "Mihai Ionescu changed this deal first (it is now in Negotiation); your change was not saved.")]
-    [InlineData("ro-RO", "Mihai Ionescu a modificat oportunitatea înaintea ta (acum e în Negotiation); modificarea ta nu a fost salvată.")]
+    [InlineData("ro-RO", "Mihai Ionescu a modificat oportunitatea înaintea ta (acum e în Negociere); modificarea ta nu a fost salvată.")]
     public void A_conflict_names_who_won_and_where_the_deal_is_now(string culture, string expected)
     {
         var text = InCulture(culture, l => DealOutcomeText.Describe(l, DealOutcome.Conflict(Current, "English service text", "Mihai Ionescu")));

@@ -42,12 +42,14 @@ public class MoneyFormatTests
 
     [Theory]
     [InlineData("9999", "9.999 $")]
-    [InlineData("10000", "10,0K $")]
-    [InlineData("999499", "999K $")]
-    [InlineData("999950", "1,0M $")]
-    [InlineData("99949999", "99,9M $")]
-    [InlineData("99960000", "100M $")]
-    [InlineData("-999950", "-1,0M $")]
+    [InlineData("10000", "10,0 K $")]
+    [InlineData("999499", "999 K $")]
+    [InlineData("999950", "1,0 mil. $")]
+    [InlineData("99949999", "99,9 mil. $")]
+    [InlineData("99960000", "100 mil. $")]
+    [InlineData("-999950", "-1,0 mil. $")]
+    [InlineData("999500000", "1,0 mld. $")]
+    [InlineData("2500000000", "2,5 mld. $")]
     public void Compact_in_ro_RO_keeps_the_symbol_after_the_unit(string amount, string expected)
     {
         Assert.Equal(expected, In("ro-RO", () => Money.Compact(decimal.Parse(amount, CultureInfo.InvariantCulture))));

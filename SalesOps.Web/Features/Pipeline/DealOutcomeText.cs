@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using SalesOps.Web.Features.Deals;
 using SalesOps.Web.Resources;
+using SalesOps.Web.Shell;
 
 namespace SalesOps.Web.Features.Pipeline;
 
@@ -12,7 +13,7 @@ public static class DealOutcomeText
 {
     public static string Describe(IStringLocalizer<Strings> l, DealOutcome outcome) => outcome.Status switch
     {
-        DealOutcomeStatus.Conflict => l["Deal.Conflict", outcome.ChangedBy ?? l["Deal.SomeoneElse"], outcome.Deal?.Stage ?? "?"],
+        DealOutcomeStatus.Conflict => l["Deal.Conflict", outcome.ChangedBy ?? l["Deal.SomeoneElse"], l.Stage(outcome.Deal?.Stage ?? "?")],
         DealOutcomeStatus.Forbidden => l["Deal.Forbidden"],
         DealOutcomeStatus.NotFound => l["Deal.NotFound"],
         DealOutcomeStatus.Invalid => string.Join(" ", outcome.Errors!.Keys.Select(field => Field(l, field, outcome.Errors[field]))),

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
 using MudBlazor;
 using SalesOps.Shared.Access;
 using SalesOps.Shared.Domain;
@@ -38,6 +40,7 @@ public sealed partial class PipelinePage : LivePage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private MoneyFormat Money { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     // Query values arrive as text and are parsed leniently: a mangled shared link shows a board, not an error.
     [SupplyParameterFromQuery(Name = "team")] private string? Team { get; set; }
@@ -161,9 +164,35 @@ public sealed partial class PipelinePage : LivePage
         }
     }
 
+    /// <summary>Phones show one column at a time: a stage tab scrolls its column into view.</summary>
+    private async Task RevealColumnAsync(int stageId) =>
+        await JS.InvokeVoidAsync("salesOpsUx.reveal", $"section[data-stage-id='{stageId}']");
+
     private void OpenDrawer(DealCard card)
     {
         _drawerDealId = card.Id;
         _drawerOpen = true;
+    }
+
+    private Task DrawerKeyDownAsync(KeyboardEventArgs e) => e.Key == "Escape" ? CloseDrawerAsync() : Task.CompletedTask;
+
+    private Task OnDrawerOpenChangedAsync(bool open) => open ? Task.CompletedTask : CloseDrawerAsync();
+
+    /// <summary>Closes the drawer and puts the keyboard focus back on the card it was opened from.</summary>
+    private async Task CloseDrawerAsync()
+    {
+        _drawerOpen = false;
+        StateHasChanged();
+        if (_drawerDealId is { } id)
+        {
+            try
+            {
+                await JS.InvokeVoidAsync("salesOpsUx.focus", $"article[data-deal-id='{id}']");
+            }
+            catch (JSDisconnectedException)
+            {
+                // The browser has gone; nothing to focus.
+            }
+        }
     }
 }

@@ -1,0 +1,65 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using SalesOps.Web.Data.Seeding;
+using static Microsoft.Playwright.Assertions;
+
+namespace SalesOps.Tests.E2E;
+
+/// <summary>axe-core on every page, in the light and the dark theme: no serious or critical violations (WCAG 2.2 AA).</summary>
+[Collection(E2EGroup.Name)]
+public class AccessibilityTests(E2EFixture fixture)
+{
+    /// <summary>Every page a signed-in user reaches from the menu, plus the dead ends.</summary>
+    public static readonly string[] Pages =
+    [
+        "/", "/pipeline", "/territories", "/incentives/leaderboard", "/incentives/statements", "/admin",
+    ];
+
+    private static readonly AxeRunOptions Options = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    };
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task No_page_has_serious_or_critical_violations(bool dark)
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        var problems = await ViolationsAsync(page, "/account/login");
+        await LoginPage.AsAsync(page, DemoCompany.AdminEmail);
+        if (dark)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Dark theme" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Light theme" })).ToBeVisibleAsync();
+        }
+
+        foreach (var path in Pages)
+        {
+            await page.GotoAsync(path);
+            await new HomePage(page).WaitUntilInteractiveAsync();
+            await page.Locator("h1").First.WaitForAsync();
+            problems.AddRange(await ViolationsAsync(page, path));
+        }
+
+        // The deal drawer is a page of its own for a keyboard or screen reader user.
+        var board = await PipelineBoardPage.OpenAsync(page);
+        await board.Cards(1).First.ClickAsync();
+        await page.GetByTestId("deal-drawer").WaitForAsync();
+        problems.AddRange(await ViolationsAsync(page, "/pipeline (drawer)"));
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task<List<string>> ViolationsAsync(IPage page, string path)
+    {
+        var result = await page.RunAxe(Options);
+        return result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{path}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString() + " " + n.Html))}")
+            .ToList();
+    }
+}
