@@ -20,6 +20,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<LeaderboardService>();
         builder.Services.AddSingleton<StatementService>();
         builder.Services.AddSingleton<PayPreviewService>();
+        builder.Services.AddSingleton<MyPerformanceService>();
         return builder;
     }
 }
