@@ -21,6 +21,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<StatementService>();
         builder.Services.AddSingleton<PayPreviewService>();
         builder.Services.AddSingleton<MyPerformanceService>();
+        builder.Services.AddSingleton<QuotaService>();
         return builder;
     }
 }
