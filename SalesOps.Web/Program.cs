@@ -47,6 +47,7 @@ app.MapAccountEndpoints();
 app.MapStatementEndpoints();
 app.MapKpiApi();
 app.MapInsightsEndpoints();
+app.MapQuotaEndpoints();
 app.MapErrorPage();
 app.MapLiveHub();
 // Our CSP already says frame-ancestors 'none'; Blazor's own, looser header would be a second policy.

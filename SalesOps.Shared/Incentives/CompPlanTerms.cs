@@ -50,21 +50,22 @@ public sealed record CompPlanTerms(
     public bool InEffectOn(DateOnly day) => day >= EffectiveFrom && (EffectiveTo is not { } to || day <= to);
 
     /// <summary>
-    /// The terms of a stored plan. The stored plan does not yet say its payout mode, a cap amount, whether SPIFs
-    /// are capped, or SPIF dates, so these read as: marginal, no cap amount, SPIFs uncapped, and every SPIF runs
-    /// over the plan's effective dates (to the end of time for an open-ended plan).
+    /// The terms of a stored plan. A SPIF stored without dates (plans saved before SPIFs had them) runs over the
+    /// plan's effective dates (to the end of time for an open-ended plan).
     /// </summary>
     public static CompPlanTerms From(CompPlan plan) =>
         new(
             plan.Name,
-            PayoutMode.Marginal,
+            plan.Mode,
             plan.Tiers.OrderBy(t => t.FromAttainment).Select(t => new RateTier(t.FromAttainment, t.RatePercent)).ToList(),
             plan.EffectiveFrom,
             plan.EffectiveTo,
-            plan.CapMultiple)
+            plan.CapMultiple,
+            plan.CapAmount,
+            plan.CapIncludesSpifs)
         {
             Spifs = plan.Spifs
-                .Select(s => new SpifRule(s.Name, s.ProductId, s.BonusPerDeal, plan.EffectiveFrom, plan.EffectiveTo ?? DateOnly.MaxValue))
+                .Select(s => new SpifRule(s.Name, s.ProductId, s.BonusPerDeal, s.StartsOn ?? plan.EffectiveFrom, s.EndsOn ?? plan.EffectiveTo ?? DateOnly.MaxValue))
                 .ToList(),
         };
 }

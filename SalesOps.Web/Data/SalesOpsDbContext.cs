@@ -22,6 +22,7 @@ public class SalesOpsDbContext(DbContextOptions<SalesOpsDbContext> options) : Id
     public DbSet<Quota> Quotas => Set<Quota>();
     public DbSet<CompPlan> CompPlans => Set<CompPlan>();
     public DbSet<Contest> Contests => Set<Contest>();
+    public DbSet<CompPlanAssignment> CompPlanAssignments => Set<CompPlanAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<LiveEvent> LiveEvents => Set<LiveEvent>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -86,6 +87,16 @@ public class SalesOpsDbContext(DbContextOptions<SalesOpsDbContext> options) : Id
 
         builder.Entity<DealStageChange>().HasIndex(h => new { h.DealId, h.ChangedAt });
         builder.Entity<Quota>().HasIndex(q => new { q.RepId, q.PeriodStart });
+        builder.Entity<CompPlanAssignment>(e =>
+        {
+            e.HasIndex(a => new { a.RepId, a.CompPlanId }).IsUnique();
+            e.HasOne<Rep>().WithMany().HasForeignKey(a => a.RepId);
+        });
+        // Named participants are a handful of ids read with the contest: a delimited column, like an API key's teams.
+        builder.Entity<Contest>().Property(c => c.RepIds).HasMaxLength(4000).HasConversion(
+            v => string.Join(',', v),
+            v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).ToList(),
+            new ValueComparer<List<int>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, HashCode.Combine), v => v.ToList()));
         builder.Entity<AuditEntry>().HasIndex(a => new { a.EntityType, a.EntityId, a.At });
         builder.Entity<LiveEvent>(e =>
         {

@@ -24,6 +24,9 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<TerritoryRuleService>();
         builder.Services.AddSingleton<TerritoryMapService>();
         builder.Services.AddScoped<AccountMoveFlow>();
+        builder.Services.AddSingleton<PayPreviewService>();
+        builder.Services.AddSingleton<MyPerformanceService>();
+        builder.Services.AddSingleton<QuotaService>();
         return builder;
     }
 }

@@ -326,6 +326,12 @@ namespace SalesOps.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CapAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CapIncludesSpifs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CapMultiple")
                         .HasColumnType("INTEGER");
 
@@ -335,13 +341,44 @@ namespace SalesOps.Web.Data.Migrations
                     b.Property<DateOnly?>("EffectiveTo")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("CompPlans");
+                });
+
+            modelBuilder.Entity("SalesOps.Shared.Domain.CompPlanAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompPlanId");
+
+                    b.HasIndex("RepId", "CompPlanId")
+                        .IsUnique();
+
+                    b.ToTable("CompPlanAssignments");
                 });
 
             modelBuilder.Entity("SalesOps.Shared.Domain.CompPlanTier", b =>
@@ -372,6 +409,9 @@ namespace SalesOps.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("TEXT");
 
@@ -388,10 +428,19 @@ namespace SalesOps.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RepIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -660,12 +709,18 @@ namespace SalesOps.Web.Data.Migrations
                     b.Property<int>("CompPlanId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ProductId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -960,6 +1015,21 @@ namespace SalesOps.Web.Data.Migrations
                     b.Navigation("Territory");
                 });
 
+            modelBuilder.Entity("SalesOps.Shared.Domain.CompPlanAssignment", b =>
+                {
+                    b.HasOne("SalesOps.Shared.Domain.CompPlan", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("CompPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SalesOps.Shared.Domain.Rep", null)
+                        .WithMany()
+                        .HasForeignKey("RepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SalesOps.Shared.Domain.CompPlanTier", b =>
                 {
                     b.HasOne("SalesOps.Shared.Domain.CompPlan", null)
@@ -1051,6 +1121,8 @@ namespace SalesOps.Web.Data.Migrations
 
             modelBuilder.Entity("SalesOps.Shared.Domain.CompPlan", b =>
                 {
+                    b.Navigation("Assignments");
+
                     b.Navigation("Spifs");
 
                     b.Navigation("Tiers");

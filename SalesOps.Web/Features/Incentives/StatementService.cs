@@ -97,33 +97,13 @@ public sealed partial class StatementService(
             return new StatementResult(StatementStatus.Refused);
         }
 
-        var plan = await db.CompPlans.AsNoTracking()
-            .Include(p => p.Tiers)
-            .Include(p => p.Spifs)
-            .Where(p => p.EffectiveFrom <= period.End && (p.EffectiveTo == null || p.EffectiveTo >= period.Start))
-            .OrderByDescending(p => p.EffectiveFrom)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (plan is null)
+        if (await PayInputs.RequestAsync(db, stages.WonId, rep.Id, period, cancellationToken) is not { } found)
         {
             return new StatementResult(StatementStatus.NoPlan);
         }
 
-        var quota = await db.Quotas.AsNoTracking()
-            .Where(q => q.RepId == rep.Id && q.Metric == Shared.Domain.QuotaMetric.WonRevenue && q.PeriodStart <= period.End && q.PeriodEnd >= period.Start)
-            .Select(q => new { q.PeriodStart, q.PeriodEnd, q.Amount })
-            .ToListAsync(cancellationToken);
-        var wonId = stages.WonId;
-        var won = await db.Deals.AsNoTracking()
-            .Where(d => d.OwnerRepId == rep.Id && d.StageId == wonId && d.ClosedOn >= period.Start && d.ClosedOn <= period.End)
-            .OrderBy(d => d.ClosedOn).ThenBy(d => d.StageEnteredAt).ThenBy(d => d.Id)
-            .Select(d => new WonDeal(d.Id, d.Name, d.Amount, d.ClosedOn!.Value, d.ProductId))
-            .ToListAsync(cancellationToken);
+        var (request, plan) = found;
 
-        var request = new StatementRequest(
-            CompPlanTerms.From(plan),
-            quota.Sum(q => LeaderboardService.Prorated(q.Amount, new Period(q.PeriodStart, q.PeriodEnd), period)),
-            period,
-            won);
         return new StatementResult(StatementStatus.Ok, new RepStatement(rep.Id, rep.Name, rep.Team, key, plan.Name, CommissionEngine.Compute(request)));
     }
 
