@@ -5,6 +5,7 @@ using SalesOps.Web.Components;
 using SalesOps.Web.Features.Account;
 using SalesOps.Web.Features.Deals;
 using SalesOps.Web.Features.Incentives;
+using SalesOps.Web.Features.Screens;
 using SalesOps.Web.Live;
 using SalesOps.Web.Shell;
 
@@ -45,7 +46,7 @@ app.MapStatementEndpoints();
 app.MapErrorPage();
 app.MapLiveHub();
 // Our CSP already says frame-ancestors 'none'; Blazor's own, looser header would be a second policy.
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null).AllowAnonymousCircuits();
 
 app.Run();
 return 0;

@@ -2,6 +2,7 @@ using SalesOps.Web.Features.Deals;
 using SalesOps.Web.Features.Home;
 using SalesOps.Web.Features.Incentives;
 using SalesOps.Web.Features.Pipeline;
+using SalesOps.Web.Features.Screens;
 using SalesOps.Web.Features.Territories;
 
 namespace SalesOps.Web.Features;
@@ -19,6 +20,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<TerritoryService>();
         builder.Services.AddSingleton<LeaderboardService>();
         builder.Services.AddSingleton<StatementService>();
+        builder.Services.AddScreens();
         return builder;
     }
 }
