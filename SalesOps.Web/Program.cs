@@ -7,6 +7,7 @@ using SalesOps.Web.Features.Deals;
 using SalesOps.Web.Features.Incentives;
 using SalesOps.Web.Features.Insights;
 using SalesOps.Web.Features.Territories;
+using SalesOps.Web.Features.Screens;
 using SalesOps.Web.Live;
 using SalesOps.Web.Shell;
 
@@ -51,7 +52,7 @@ app.MapQuotaEndpoints();
 app.MapErrorPage();
 app.MapLiveHub();
 // Our CSP already says frame-ancestors 'none'; Blazor's own, looser header would be a second policy.
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null).AllowAnonymousCircuits();
 
 app.Run();
 return 0;

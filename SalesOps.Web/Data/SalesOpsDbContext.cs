@@ -26,6 +26,8 @@ public class SalesOpsDbContext(DbContextOptions<SalesOpsDbContext> options) : Id
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<LiveEvent> LiveEvents => Set<LiveEvent>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Screen> Screens => Set<Screen>();
+    public DbSet<ScreenSlide> ScreenSlides => Set<ScreenSlide>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -113,6 +115,9 @@ public class SalesOpsDbContext(DbContextOptions<SalesOpsDbContext> options) : Id
                 v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).ToList(),
                 new ValueComparer<List<int>?>((a, b) => a == null ? b == null : b != null && a.SequenceEqual(b), v => v == null ? 0 : v.Aggregate(0, HashCode.Combine), v => v == null ? null : v.ToList()));
         });
+
+        builder.ApplyConfiguration<Screen>(new Features.Screens.ScreenConfiguration());
+        builder.ApplyConfiguration<ScreenSlide>(new Features.Screens.ScreenConfiguration());
 
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
         {

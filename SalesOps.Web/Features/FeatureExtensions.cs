@@ -3,6 +3,7 @@ using SalesOps.Web.Features.Home;
 using SalesOps.Web.Features.Incentives;
 using SalesOps.Web.Features.Insights;
 using SalesOps.Web.Features.Pipeline;
+using SalesOps.Web.Features.Screens;
 using SalesOps.Web.Features.Territories;
 
 namespace SalesOps.Web.Features;
@@ -27,6 +28,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<PayPreviewService>();
         builder.Services.AddSingleton<MyPerformanceService>();
         builder.Services.AddSingleton<QuotaService>();
+        builder.Services.AddScreens();
         return builder;
     }
 }

@@ -697,6 +697,86 @@ namespace SalesOps.Web.Data.Migrations
                     b.ToTable("Reps");
                 });
 
+            modelBuilder.Entity("SalesOps.Shared.Domain.Screen", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TokenCreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("Screens");
+                });
+
+            modelBuilder.Entity("SalesOps.Shared.Domain.ScreenSlide", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScreenId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TerritoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(280)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScreenId", "Position");
+
+                    b.ToTable("ScreenSlides");
+                });
+
             modelBuilder.Entity("SalesOps.Shared.Domain.Spif", b =>
                 {
                     b.Property<int>("Id")
@@ -1101,6 +1181,15 @@ namespace SalesOps.Web.Data.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("SalesOps.Shared.Domain.ScreenSlide", b =>
+                {
+                    b.HasOne("SalesOps.Shared.Domain.Screen", null)
+                        .WithMany("Slides")
+                        .HasForeignKey("ScreenId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SalesOps.Shared.Domain.Spif", b =>
                 {
                     b.HasOne("SalesOps.Shared.Domain.CompPlan", null)
@@ -1131,6 +1220,11 @@ namespace SalesOps.Web.Data.Migrations
             modelBuilder.Entity("SalesOps.Shared.Domain.Deal", b =>
                 {
                     b.Navigation("StageHistory");
+                });
+
+            modelBuilder.Entity("SalesOps.Shared.Domain.Screen", b =>
+                {
+                    b.Navigation("Slides");
                 });
 
             modelBuilder.Entity("SalesOps.Shared.Domain.Team", b =>

@@ -57,6 +57,7 @@ public sealed class DemoCompanySeeder(
             CreatedAt = now,
             CreatedBy = "seed",
         });
+        db.Screens.Add(DemoScreens.SalesFloor(now));
         await db.SaveChangesAsync(cancellationToken);
 
         await BulkInsert.AllAsync(db, data.Accounts, cancellationToken);

@@ -1,0 +1,313 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Components;
+using SalesOps.Shared.Domain;
+using SalesOps.Shared.Screens;
+using SalesOps.Web.Data;
+using SalesOps.Web.Features.Deals;
+using SalesOps.Web.Features.Incentives;
+using SalesOps.Web.Live;
+
+namespace SalesOps.Web.Features.Screens;
+
+/// <summary>
+/// A wall screen as a TV shows it, opened with its display token and nothing else. It rotates the playlist on a
+/// timer of the app's <see cref="TimeProvider"/>, re-reads its numbers when the live bus says something changed,
+/// interrupts the rotation to celebrate a win (withdrawn if reversed), follows edits of its playlist, and goes
+/// blank when its token is revoked. Slide numbers come from <see cref="SlideDataCache"/>, shared by all screens.
+/// </summary>
+public sealed partial class DisplayPage : LivePage
+{
+    /// <summary>A display that shows one slide for ten minutes still tells the fleet it is alive this often.</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
+
+    private readonly ConcurrentQueue<LiveEvent> _stageChanges = new();
+    private readonly CelebrationLine _celebrations = new();
+    private readonly Lock _timerGate = new();
+    private Dictionary<int, SlideData> _data = [];
+    private ScreenPlaylist? _playlist;
+    private SlideRotation? _rotation;
+    private ITimer? _timer;
+    private long _lastTick;
+    private bool _started;
+    private bool _disposed;
+    private DateTime? _staleSince;
+    private DateTime _freshAt;
+
+    [Parameter] public string Token { get; set; } = "";
+
+    [SupplyParameterFromQuery(Name = "zoom")] private string? ZoomQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "margin")] private string? MarginQuery { get; set; }
+
+    [Inject] private ScreenService Screens { get; set; } = default!;
+    [Inject] private SlideDataCache Slides { get; set; } = default!;
+    [Inject] private LeaderboardService Leaderboards { get; set; } = default!;
+    [Inject] private StageCatalog Stages { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private ScreenFleet Fleet { get; set; } = default!;
+    [Inject] private DisplayCircuit Circuit { get; set; } = default!;
+    [Inject] private DisplaySettingsStore SettingsStore { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ILogger<DisplayPage> Logger { get; set; } = default!;
+
+    private DisplaySettings Settings { get; set; } = DisplaySettings.Default;
+
+    private SlideSpec? CurrentSlide => _playlist is { } p && _rotation is { } r && r.Index < p.Slides.Count ? p.Slides[r.Index] : null;
+
+    private string State => _playlist is null ? "inactive" : _celebrations.Current is not null ? "celebrating" : "rotating";
+
+    protected override async Task OnInitializedAsync()
+    {
+        Settings = DisplaySettings.FromQuery(ZoomQuery, MarginQuery) ?? DisplaySettings.Default;
+        await ReloadAsync();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender || !RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        // A TV is set up once: settings in the link are remembered, and a plain link later uses them.
+        var fromLink = DisplaySettings.FromQuery(ZoomQuery, MarginQuery);
+        var settings = fromLink ?? await SettingsStore.LoadAsync();
+        if (fromLink is not null)
+        {
+            await SettingsStore.SaveAsync(fromLink);
+        }
+
+        Settings = settings;
+        _started = true;
+        _lastTick = Time.GetTimestamp();
+        if (_playlist is { } playlist)
+        {
+            Circuit.IsDisplay = true;
+            Fleet.Join(Circuit.Key, playlist.Id, playlist.Name, Circuit.ClientAddress, ReloadPageAsync);
+            Beat();
+        }
+
+        Schedule();
+        StateHasChanged();
+    }
+
+    // Deal changes move the numbers (and a stage change may be a win to celebrate); a change of this screen re-reads it.
+    protected override bool Shows(LiveEvent liveEvent)
+    {
+        if (liveEvent.Kind == ScreenEvents.Changed)
+        {
+            return liveEvent.EntityId == _playlist?.Id;
+        }
+
+        if (!liveEvent.Kind.StartsWith("deal.", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (liveEvent.Kind == LiveEventKinds.DealStageChanged)
+        {
+            _stageChanges.Enqueue(liveEvent);
+        }
+
+        return true;
+    }
+
+    protected override async Task LoadAsync()
+    {
+        try
+        {
+            var playlist = await Screens.FindByTokenAsync(Token);
+            if (playlist is null)
+            {
+                // Revoked (or never issued): blank, and stop rotating.
+                _playlist = null;
+                _rotation = null;
+                _data = [];
+                return;
+            }
+
+            ApplyPlaylist(playlist);
+            while (_stageChanges.TryDequeue(out var change))
+            {
+                await CelebrateAsync(change);
+            }
+
+            var today = Clock.Today;
+            var data = new Dictionary<int, SlideData>();
+            for (var i = 0; i < playlist.Slides.Count; i++)
+            {
+                var slide = playlist.Slides[i];
+                data[i] = await Slides.GetAsync(new SlideKey(slide.Kind, slide.TeamId, slide.TerritoryId, today));
+            }
+
+            _data = data;
+            _freshAt = Time.GetUtcNow().UtcDateTime;
+            _staleSince = null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !_disposed)
+        {
+            // A TV must keep running whatever the database does: it shows what it had, marked stale.
+            _staleSince ??= _freshAt == default ? Time.GetUtcNow().UtcDateTime : _freshAt;
+            DisplayLog.ReadFailed(Logger, ex, Token.Length);
+        }
+        finally
+        {
+            Schedule();
+        }
+    }
+
+    private void ApplyPlaylist(ScreenPlaylist playlist)
+    {
+        var durations = playlist.Slides.Select(s => TimeSpan.FromSeconds(s.Seconds)).ToList();
+        if (_rotation is null)
+        {
+            _rotation = new SlideRotation(durations);
+        }
+        else if (_playlist?.Version != playlist.Version)
+        {
+            _rotation.Replace(durations);
+        }
+
+        _playlist = playlist;
+    }
+
+    private async Task CelebrateAsync(LiveEvent change)
+    {
+        if (change.Payload is null || JsonSerializer.Deserialize<DealSnapshot>(change.Payload, ChangeSet.Json) is not { } deal)
+        {
+            return;
+        }
+
+        Advance();
+        if (deal.FromStageId == Stages.WonId)
+        {
+            _celebrations.Withdraw(deal.Id);
+        }
+        else if (deal.StageId == Stages.WonId && await Leaderboards.CelebrationAsync(deal.Id) is { } celebration)
+        {
+            _celebrations.Add(celebration);
+        }
+
+        SyncPause();
+    }
+
+    /// <summary>Lets the time since the last tick pass over the celebration, then over the rotation.</summary>
+    private bool Advance()
+    {
+        if (!_started)
+        {
+            return false;
+        }
+
+        var now = Time.GetTimestamp();
+        var elapsed = Time.GetElapsedTime(_lastTick, now);
+        _lastTick = now;
+        var changed = false;
+        if (_celebrations.Current is not null)
+        {
+            var left = _celebrations.Remaining;
+            changed = _celebrations.Elapse(elapsed);
+            // Time past the end of the last celebration belongs to the rotation again.
+            elapsed = _celebrations.Current is null ? elapsed - left : TimeSpan.Zero;
+        }
+
+        SyncPause();
+        if (_rotation is not null && elapsed > TimeSpan.Zero)
+        {
+            changed |= _rotation.Elapse(elapsed);
+        }
+
+        return changed;
+    }
+
+    private void SyncPause()
+    {
+        if (_celebrations.Current is null)
+        {
+            _rotation?.Resume();
+        }
+        else
+        {
+            _rotation?.Pause();
+        }
+    }
+
+    private void Schedule()
+    {
+        if (!_started || _disposed)
+        {
+            return;
+        }
+
+        var due = HeartbeatInterval;
+        if (_rotation is { } rotation && _celebrations.Current is null && rotation.Remaining < due)
+        {
+            due = rotation.Remaining;
+        }
+
+        if (_celebrations.Current is not null && _celebrations.Remaining < due)
+        {
+            due = _celebrations.Remaining;
+        }
+
+        due = due < TimeSpan.FromMilliseconds(50) ? TimeSpan.FromMilliseconds(50) : due;
+        lock (_timerGate)
+        {
+            if (_timer is null)
+            {
+                _timer = Time.CreateTimer(_ => _ = InvokeAsync(TickAsync), null, due, Timeout.InfiniteTimeSpan);
+            }
+            else
+            {
+                _timer.Change(due, Timeout.InfiniteTimeSpan);
+            }
+        }
+    }
+
+    private Task TickAsync()
+    {
+        if (_disposed)
+        {
+            return Task.CompletedTask;
+        }
+
+        Advance();
+        Beat();
+        Schedule();
+        StateHasChanged();
+        return Task.CompletedTask;
+    }
+
+    private void Beat()
+    {
+        if (Circuit.IsDisplay)
+        {
+            Fleet.Beat(Circuit.Key, _rotation?.Index ?? 0, _celebrations.Current is not null ? "Celebration" : CurrentSlide?.Kind.ToString() ?? "");
+        }
+    }
+
+    /// <summary>An admin's "reload" from the fleet view: a fresh page load, as if the TV was switched off and on.</summary>
+    private Task ReloadPageAsync() => InvokeAsync(() => Navigation.Refresh(forceReload: true));
+
+    protected override void Dispose(bool disposing)
+    {
+        _disposed = true;
+        lock (_timerGate)
+        {
+            _timer?.Dispose();
+        }
+
+        if (Circuit.IsDisplay)
+        {
+            Fleet.Leave(Circuit.Key);
+        }
+
+        base.Dispose(disposing);
+    }
+}
+
+internal static partial class DisplayLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A display could not read its screen (token of {Length} characters); it shows its last numbers as stale")]
+    public static partial void ReadFailed(ILogger logger, Exception exception, int length);
+}

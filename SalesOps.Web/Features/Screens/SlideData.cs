@@ -1,0 +1,135 @@
+using Microsoft.EntityFrameworkCore;
+using SalesOps.Shared.Access;
+using SalesOps.Shared.Domain;
+using SalesOps.Shared.Kpis;
+using SalesOps.Shared.Pipeline;
+using SalesOps.Web.Data;
+using SalesOps.Web.Features.Home;
+using SalesOps.Web.Features.Incentives;
+using SalesOps.Web.Features.Pipeline;
+using SalesOps.Web.Live;
+
+namespace SalesOps.Web.Features.Screens;
+
+/// <summary>Which numbers a slide shows: its kind, its filter and the day "this quarter" is counted from.</summary>
+public sealed record SlideKey(SlideKind Kind, int? TeamId, int? TerritoryId, DateOnly Today);
+
+/// <summary>The numbers of one slide, read once and shared by every screen that shows the same slide.</summary>
+public abstract record SlideData(DateTime AsOf);
+
+public sealed record KpiSlideData(HomeDashboard Dashboard) : SlideData(Dashboard.AsOf);
+
+public sealed record StageLine(int StageId, string Stage, int Count, decimal Amount, bool Closed);
+
+public sealed record PipelineSlideData(DateTime AsOf, IReadOnlyList<StageLine> Stages, decimal OpenAmount, decimal WeightedAmount) : SlideData(AsOf);
+
+public sealed record LeaderboardSlideData(Leaderboard Board) : SlideData(Board.AsOf);
+
+public sealed record WonDealLine(int DealId, string Rep, string Account, decimal Amount, DateOnly ClosedOn);
+
+public sealed record TickerSlideData(DateTime AsOf, IReadOnlyList<WonDealLine> Deals) : SlideData(AsOf);
+
+public sealed record TextSlideData(DateTime AsOf) : SlideData(AsOf);
+
+/// <summary>
+/// Reads slide numbers through the existing dashboard, board and leaderboard services and shares each result among
+/// all open screens: 200 TVs showing "Sales floor" cost one read per change, not 200, and hold one copy. A cached
+/// result is reused until a newer live event exists than the one it was read after; a burst of TVs asking at once
+/// waits for the same read.
+/// </summary>
+public sealed class SlideDataCache(
+    HomeDashboardService dashboards,
+    PipelineBoardService boards,
+    LeaderboardService leaderboards,
+    IDbContextFactory<SalesOpsDbContext> factory,
+    StageCatalog stages,
+    LiveEventBus bus,
+    TimeProvider clock)
+{
+    public const int LeaderboardRows = 10;
+    public const int TickerRows = 8;
+
+    /// <summary>Screens read on behalf of no one: company-wide numbers, or one team's when the slide says so.</summary>
+    private static Actor ScreenActor(int? teamId) =>
+        teamId is { } team ? new Actor("screen", Roles.Manager, TeamId: team) : new Actor("screen", Roles.Analyst);
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<SlideKey, (long Sequence, Task<SlideData> Read)> _entries = [];
+
+    /// <summary>How many reads went to the database (diagnostics and tests).</summary>
+    public int Reads { get; private set; }
+
+    public Task<SlideData> GetAsync(SlideKey key)
+    {
+        var sequence = bus.LastSequence;
+        lock (_gate)
+        {
+            if (_entries.TryGetValue(key, out var entry) && entry.Sequence >= sequence && !entry.Read.IsFaulted && !entry.Read.IsCanceled)
+            {
+                return entry.Read;
+            }
+
+            // Old days' entries go: a wall screen runs for weeks.
+            foreach (var old in _entries.Keys.Where(k => k.Today < key.Today).ToList())
+            {
+                _entries.Remove(old);
+            }
+
+            Reads++;
+            var read = ReadAsync(key);
+            _entries[key] = (sequence, read);
+            return read;
+        }
+    }
+
+    private async Task<SlideData> ReadAsync(SlideKey key)
+    {
+        await Task.Yield();
+        var actor = ScreenActor(key.TeamId);
+        switch (key.Kind)
+        {
+            case SlideKind.Kpis:
+                return new KpiSlideData(await dashboards.LoadAsync(actor, key.Today));
+            case SlideKind.PipelineTotals:
+                var totals = await boards.TotalsAsync(actor, new BoardFilter(TeamId: key.TeamId, TerritoryId: key.TerritoryId), key.Today);
+                var open = stages.OpenIds.ToHashSet();
+                var lines = totals.Stages
+                    .Select(s => new StageLine(s.StageId, stages.Find(s.StageId)?.Name ?? "?", s.Count, s.Amount, !open.Contains(s.StageId)))
+                    .ToList();
+                var openTotals = totals.Stages.Where(s => open.Contains(s.StageId)).ToList();
+                return new PipelineSlideData(Now, lines, openTotals.Sum(s => s.Amount), openTotals.Sum(s => s.WeightedAmount));
+            case SlideKind.Leaderboard:
+                var board = await leaderboards.LoadAsync(new LeaderboardFilter(TeamId: key.TeamId, TerritoryId: key.TerritoryId), key.Today);
+                return new LeaderboardSlideData(board with { Entries = board.Entries.Take(LeaderboardRows).ToList() });
+            case SlideKind.WonTicker:
+                return new TickerSlideData(Now, await WonDealsAsync(key));
+            default:
+                return new TextSlideData(Now);
+        }
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The latest won deals of the slide's team or territory, newest first.</summary>
+    private async Task<IReadOnlyList<WonDealLine>> WonDealsAsync(SlideKey key)
+    {
+        var wonId = stages.WonId;
+        await using var db = await factory.CreateDbContextAsync();
+        var deals = db.Deals.AsNoTracking().Where(d => d.StageId == wonId && d.ClosedOn <= key.Today);
+        if (key.TeamId is { } team)
+        {
+            deals = deals.Where(d => d.TeamId == team);
+        }
+
+        if (key.TerritoryId is { } territory)
+        {
+            deals = deals.Where(d => d.Account!.TerritoryId == territory);
+        }
+
+        return await deals
+            .OrderByDescending(d => d.ClosedOn).ThenByDescending(d => d.StageEnteredAt).ThenByDescending(d => d.Id)
+            .Take(TickerRows)
+            .Select(d => new WonDealLine(d.Id, d.OwnerRep!.Name, d.Account!.Name, d.Amount, d.ClosedOn!.Value))
+            .ToListAsync();
+    }
+}
