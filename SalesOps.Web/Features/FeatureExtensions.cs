@@ -19,6 +19,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<TerritoryService>();
         builder.Services.AddSingleton<LeaderboardService>();
         builder.Services.AddSingleton<StatementService>();
+        builder.Services.AddSingleton<SalesOps.Web.Features.Data.ImportService>();
         return builder;
     }
 }

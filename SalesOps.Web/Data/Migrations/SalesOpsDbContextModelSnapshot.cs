@@ -194,6 +194,10 @@ namespace SalesOps.Web.Data.Migrations
                     b.Property<int>("Employees")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Industry")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -229,6 +233,9 @@ namespace SalesOps.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("Name");
 
@@ -405,7 +412,7 @@ namespace SalesOps.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("AccountId")
+                    b.Property<int?>("AccountId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Amount")
@@ -556,6 +563,10 @@ namespace SalesOps.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ListPrice")
                         .HasColumnType("INTEGER");
 
@@ -568,6 +579,9 @@ namespace SalesOps.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.ToTable("Products");
                 });
@@ -627,6 +641,10 @@ namespace SalesOps.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("HireDate")
                         .HasColumnType("TEXT");
 
@@ -643,9 +661,39 @@ namespace SalesOps.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
                     b.HasIndex("TeamId");
 
                     b.ToTable("Reps");
+                });
+
+            modelBuilder.Entity("SalesOps.Shared.Domain.SourceAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("SourceAliases");
                 });
 
             modelBuilder.Entity("SalesOps.Shared.Domain.Spif", b =>
@@ -763,6 +811,10 @@ namespace SalesOps.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ManagerName")
                         .HasColumnType("TEXT");
 
@@ -775,6 +827,9 @@ namespace SalesOps.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.ToTable("Teams");
                 });
@@ -974,8 +1029,7 @@ namespace SalesOps.Web.Data.Migrations
                     b.HasOne("SalesOps.Shared.Domain.Account", "Account")
                         .WithMany()
                         .HasForeignKey("AccountId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SalesOps.Shared.Domain.Rep", "OwnerRep")
                         .WithMany()
