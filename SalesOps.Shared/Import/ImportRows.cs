@@ -109,10 +109,24 @@ public static class ImportRows
         }
 
         var key = ImportValues.Key(text);
+        if (CommonNames.TryGetValue(key, out var common))
+        {
+            return common;
+        }
+
         return RegionCodes.Countries.FirstOrDefault(c => ImportValues.Key(c.Name) == key)?.Code
             ?? RegionCodes.UsSubdivisions.FirstOrDefault(c => ImportValues.Key(c.Name) == key)?.Code
             ?? "";
     }
+
+    /// <summary>Short names exports use for countries whose ISO names are long.</summary>
+    private static readonly Dictionary<string, string> CommonNames = new(StringComparer.Ordinal)
+    {
+        ["UNITEDSTATES"] = "US", ["USA"] = "US", ["UNITEDKINGDOM"] = "GB", ["UK"] = "GB", ["GREATBRITAIN"] = "GB", ["KOREA"] = "KR",
+        ["SOUTHKOREA"] = "KR", ["RUSSIA"] = "RU", ["VIETNAM"] = "VN", ["IRAN"] = "IR", ["TAIWAN"] = "TW", ["BOLIVIA"] = "BO",
+        ["VENEZUELA"] = "VE", ["TANZANIA"] = "TZ", ["SYRIA"] = "SY", ["MOLDOVA"] = "MD", ["CZECHREPUBLIC"] = "CZ", ["LAOS"] = "LA",
+        ["PHILIPPINES"] = "PH", ["PHILIPINES"] = "PH",
+    };
 
     private static string? Text(ImportFile file, string field, ICollection<ImportProblem> problems, bool required = false)
     {

@@ -7,9 +7,43 @@ namespace SalesOps.Web.Data.Migrations
     /// <inheritdoc />
     public partial class DataImport : Migration
     {
+
+        // Deals.AccountId becomes nullable (exports have deals without accounts): SQLite rebuilds the Deals table for
+        // that, which drops its search triggers and trips over the Accounts trigger that names Deals. So the search
+        // triggers come off first and go back on in the next migration (EF rebuilds tables after a migration's other operations).
+        internal const string DropSearchTriggers = """
+            DROP TRIGGER IF EXISTS DealSearch_AccountRenamed;
+            DROP TRIGGER IF EXISTS DealSearch_DealDeleted;
+            DROP TRIGGER IF EXISTS DealSearch_DealRenamed;
+            DROP TRIGGER IF EXISTS DealSearch_DealInserted;
+            """;
+
+        internal const string CreateSearchTriggers = """
+            CREATE TRIGGER DealSearch_DealInserted AFTER INSERT ON Deals BEGIN
+                INSERT INTO DealSearch(rowid, name, account)
+                VALUES (new.Id, new.Name, (SELECT Name FROM Accounts WHERE Id = new.AccountId));
+            END;
+
+            CREATE TRIGGER DealSearch_DealRenamed AFTER UPDATE OF Name, AccountId ON Deals BEGIN
+                DELETE FROM DealSearch WHERE rowid = old.Id;
+                INSERT INTO DealSearch(rowid, name, account)
+                VALUES (new.Id, new.Name, (SELECT Name FROM Accounts WHERE Id = new.AccountId));
+            END;
+
+            CREATE TRIGGER DealSearch_DealDeleted AFTER DELETE ON Deals BEGIN
+                DELETE FROM DealSearch WHERE rowid = old.Id;
+            END;
+
+            CREATE TRIGGER DealSearch_AccountRenamed AFTER UPDATE OF Name ON Accounts BEGIN
+                UPDATE DealSearch SET account = new.Name WHERE rowid IN (SELECT Id FROM Deals WHERE AccountId = new.Id);
+            END;
+            """;
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(DropSearchTriggers);
+
             migrationBuilder.AddColumn<string>(
                 name: "ExternalId",
                 table: "Teams",
@@ -90,11 +124,14 @@ namespace SalesOps.Web.Data.Migrations
                 table: "SourceAliases",
                 columns: new[] { "Kind", "Key" },
                 unique: true);
+
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(DropSearchTriggers);
+
             migrationBuilder.DropTable(
                 name: "SourceAliases");
 
@@ -139,6 +176,7 @@ namespace SalesOps.Web.Data.Migrations
                 oldClrType: typeof(int),
                 oldType: "INTEGER",
                 oldNullable: true);
+
         }
     }
 }

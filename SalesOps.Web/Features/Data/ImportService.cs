@@ -29,6 +29,7 @@ public sealed class ImportService(LiveWriter writer, StageCatalog stages, TimePr
     /// <summary>Reads every file and lists its problems and first rows; writes nothing.</summary>
     public async Task<ImportResult> PreviewAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
+        await EnsureStagesAsync(cancellationToken);
         var run = new Run(request, stages, progress);
         await using (var files = await run.OpenAsync(cancellationToken))
         {
@@ -48,6 +49,7 @@ public sealed class ImportService(LiveWriter writer, StageCatalog stages, TimePr
             throw new UnauthorizedAccessException($"{actor.Name} may not import data.");
         }
 
+        await EnsureStagesAsync(cancellationToken);
         var run = new Run(request, stages, progress);
         try
         {
@@ -67,6 +69,15 @@ public sealed class ImportService(LiveWriter writer, StageCatalog stages, TimePr
         catch (RefusedException)
         {
             return run.Result(imported: false, new ImportCounts(0, 0, 0, 0, 0, 0, 0, 0));
+        }
+    }
+
+    /// <summary>The web app loads the stages at start-up; a command-line host never starts, so the first import does.</summary>
+    private async Task EnsureStagesAsync(CancellationToken cancellationToken)
+    {
+        if (stages.All.Count == 0)
+        {
+            await stages.LoadAsync(cancellationToken);
         }
     }
 
