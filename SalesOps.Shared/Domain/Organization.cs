@@ -6,6 +6,9 @@ public class Team
     public required string Name { get; set; }
     public required string Region { get; set; }
     public string? ManagerName { get; set; }
+
+    /// <summary>The id this row has in the CRM export it was imported from; re-imports update it instead of adding another.</summary>
+    public string? ExternalId { get; set; }
     public List<Rep> Reps { get; set; } = [];
 }
 
@@ -20,6 +23,9 @@ public class Rep
     public SalesChannel Channel { get; set; }
     public DateOnly HireDate { get; set; }
     public bool Active { get; set; } = true;
+
+    /// <summary>The id this row has in the CRM export it was imported from; re-imports update it instead of adding another.</summary>
+    public string? ExternalId { get; set; }
 }
 
 public class Territory : IVersioned
@@ -56,6 +62,9 @@ public class Account : IVersioned
     public int? OwnerRepId { get; set; }
     public Rep? OwnerRep { get; set; }
     public int? ParentAccountId { get; set; }
+
+    /// <summary>The id this row has in the CRM export it was imported from; re-imports update it instead of adding another.</summary>
+    public string? ExternalId { get; set; }
     public int Version { get; set; }
 }
 
@@ -65,4 +74,7 @@ public class Product
     public required string Name { get; set; }
     public required string Series { get; set; }
     public decimal ListPrice { get; set; }
+
+    /// <summary>The id this row has in the CRM export it was imported from; re-imports update it instead of adding another.</summary>
+    public string? ExternalId { get; set; }
 }

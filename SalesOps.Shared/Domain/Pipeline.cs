@@ -15,7 +15,7 @@ public class Deal : IVersioned
 {
     public int Id { get; set; }
     public required string Name { get; set; }
-    public int AccountId { get; set; }
+    public int? AccountId { get; set; }
     public Account? Account { get; set; }
     public int OwnerRepId { get; set; }
     public Rep? OwnerRep { get; set; }

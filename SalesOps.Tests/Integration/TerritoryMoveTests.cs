@@ -203,7 +203,7 @@ public class TerritoryMoveTests : AppTest
         {
             var accounts = await db.Accounts.AsNoTracking().Where(a => a.TerritoryId == first.Id).ToListAsync();
             var ids = accounts.Select(a => a.Id).ToList();
-            var deals = await db.Deals.AsNoTracking().Where(d => ids.Contains(d.AccountId)).ToListAsync();
+            var deals = await db.Deals.AsNoTracking().Where(d => d.AccountId != null && ids.Contains(d.AccountId.Value)).ToListAsync();
             var open = deals.Where(d => openIds.Contains(d.StageId)).ToList();
             return new TerritoryFigures(first.Id, first.Name, accounts.Count, accounts.Sum(a => a.PotentialScore),
                 open.Sum(d => d.Amount), open.Sum(d => d.Amount * d.Probability / 100m),

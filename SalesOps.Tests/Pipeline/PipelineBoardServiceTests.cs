@@ -284,7 +284,7 @@ public class PipelineBoardServiceTests : AppTest
     }
 
     private sealed record DealRow(
-        int Id, string Name, int AccountId, string Account, int? TerritoryId, int? ProductId, int StageId, int TeamId, int OwnerRepId, SalesChannel Channel,
+        int Id, string Name, int? AccountId, string Account, int? TerritoryId, int? ProductId, int StageId, int TeamId, int OwnerRepId, SalesChannel Channel,
         decimal Amount, int Probability, DateOnly ExpectedClose, DateOnly? ClosedOn, DateTime StageEnteredAt);
 
     private Task<List<DealRow>> AllDealsAsync() => QueryAsync(db => db.Deals.AsNoTracking()

@@ -12,7 +12,8 @@ public sealed class CliArguments
     private readonly List<string> _positional = [];
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
 
-    public static CliArguments Parse(IReadOnlyList<string> args)
+    /// <param name="flags">Options that take no value, e.g. <c>--skip-bad-rows</c>.</param>
+    public static CliArguments Parse(IReadOnlyList<string> args, IReadOnlyCollection<string>? flags = null)
     {
         var parsed = new CliArguments();
         for (var i = 0; i < args.Count; i++)
@@ -24,6 +25,16 @@ public sealed class CliArguments
             }
 
             var name = args[i][2..];
+            if (flags?.Contains(name) == true)
+            {
+                if (!parsed._options.TryAdd(name, "true"))
+                {
+                    throw new CliUsageException($"--{name} is given twice.");
+                }
+
+                continue;
+            }
+
             if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
             {
                 throw new CliUsageException($"--{name} needs a value.");
@@ -39,6 +50,9 @@ public sealed class CliArguments
     }
 
     public bool Has(string name) => _options.ContainsKey(name);
+
+    /// <summary>Whether a flag (an option without a value) was given.</summary>
+    public bool Flag(string name) => _options.Remove(name);
 
     public string? Option(string name) => _options.Remove(name, out var value) ? value : null;
 

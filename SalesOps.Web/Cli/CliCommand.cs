@@ -6,8 +6,11 @@ public abstract class CliCommand
     /// <summary>The first word, e.g. "users".</summary>
     public abstract string Group { get; }
 
-    /// <summary>The second word, e.g. "add".</summary>
+    /// <summary>The second word, e.g. "add"; empty for a one-word command such as <c>import</c>.</summary>
     public abstract string Verb { get; }
+
+    /// <summary>Options that take no value.</summary>
+    public virtual IReadOnlyCollection<string> Flags => [];
 
     public abstract string Usage { get; }
 

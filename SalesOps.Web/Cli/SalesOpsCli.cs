@@ -6,14 +6,15 @@ namespace SalesOps.Web.Cli;
 /// </summary>
 public static class SalesOpsCli
 {
-    private static readonly CliCommand[] Commands = [new UsersAddCommand(), new ApiKeysAddCommand()];
+    private static readonly CliCommand[] Commands = [new UsersAddCommand(), new ApiKeysAddCommand(), new ImportCommand()];
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Any(c => c.Group == args[0]);
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
     {
         var group = Commands.Where(c => c.Group == args[0]).ToList();
-        var command = args.Length > 1 ? group.FirstOrDefault(c => c.Verb == args[1]) : null;
+        var oneWord = group.FirstOrDefault(c => c.Verb.Length == 0);
+        var command = oneWord ?? (args.Length > 1 ? group.FirstOrDefault(c => c.Verb == args[1]) : null);
         if (command is null)
         {
             var asked = args.Length > 1 && IsHelp(args[1]);
@@ -26,7 +27,7 @@ public static class SalesOpsCli
             return asked ? 0 : 2;
         }
 
-        var rest = args[2..];
+        var rest = oneWord is null ? args[2..] : args[1..];
         if (rest.Any(IsHelp))
         {
             console.Out.WriteLine(command.Usage);
@@ -42,7 +43,7 @@ public static class SalesOpsCli
             }
 
             await using var host = new CliHost(settings);
-            return await command.RunAsync(CliArguments.Parse(rest), console, host, cancellationToken);
+            return await command.RunAsync(CliArguments.Parse(rest, command.Flags), console, host, cancellationToken);
         }
         catch (CliUsageException ex)
         {

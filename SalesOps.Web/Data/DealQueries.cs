@@ -108,6 +108,6 @@ public static class DealQueries
     /// <summary>What a deal's card shows, read in one query with its account and owner names.</summary>
     public static IQueryable<DealCardRow> AsCardRows(this IQueryable<Deal> deals) =>
         deals.Select(d => new DealCardRow(
-            d.Id, d.Name, d.Account!.Name, d.OwnerRep!.Name, d.OwnerRepId, d.TeamId, d.StageId, d.Amount,
+            d.Id, d.Name, d.Account == null ? "" : d.Account.Name, d.OwnerRep!.Name, d.OwnerRepId, d.TeamId, d.StageId, d.Amount,
             d.Probability, d.ExpectedClose, d.ClosedOn, d.StageEnteredAt, d.Channel, d.Version));
 }

@@ -28,6 +28,7 @@ public class SalesOpsDbContext(DbContextOptions<SalesOpsDbContext> options) : Id
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Screen> Screens => Set<Screen>();
     public DbSet<ScreenSlide> ScreenSlides => Set<ScreenSlide>();
+    public DbSet<SourceAlias> SourceAliases => Set<SourceAlias>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -86,6 +87,18 @@ public class SalesOpsDbContext(DbContextOptions<SalesOpsDbContext> options) : Id
             e.HasIndex(d => new { d.StageId, d.ClosedOn, d.OwnerRepId, d.TeamId, d.Amount, d.Probability, d.Channel });
             e.HasIndex(d => new { d.StageId, d.StageEnteredAt });
         });
+
+        // Imports find what they imported before by the export's ids.
+        builder.Entity<Team>().HasIndex(t => t.ExternalId).IsUnique();
+        builder.Entity<Rep>().HasIndex(r => r.ExternalId).IsUnique();
+        builder.Entity<Account>().HasIndex(a => a.ExternalId).IsUnique();
+        builder.Entity<Product>().HasIndex(p => p.ExternalId).IsUnique();
+        builder.Entity<SourceAlias>().HasIndex(a => new { a.Kind, a.Key }).IsUnique();
+        builder.Entity<Team>().Property(t => t.ExternalId).HasMaxLength(300);
+        builder.Entity<Rep>().Property(t => t.ExternalId).HasMaxLength(300);
+        builder.Entity<Account>().Property(t => t.ExternalId).HasMaxLength(300);
+        builder.Entity<Product>().Property(t => t.ExternalId).HasMaxLength(300);
+        builder.Entity<SourceAlias>().Property(t => t.Key).HasMaxLength(300);
 
         builder.Entity<DealStageChange>().HasIndex(h => new { h.DealId, h.ChangedAt });
         builder.Entity<Quota>().HasIndex(q => new { q.RepId, q.PeriodStart });

@@ -29,6 +29,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<MyPerformanceService>();
         builder.Services.AddSingleton<QuotaService>();
         builder.Services.AddScreens();
+        builder.Services.AddSingleton<SalesOps.Web.Features.Data.ImportService>();
         return builder;
     }
 }

@@ -194,6 +194,10 @@ namespace SalesOps.Web.Data.Migrations
                     b.Property<int>("Employees")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Industry")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -229,6 +233,9 @@ namespace SalesOps.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("Name");
 
@@ -454,7 +461,7 @@ namespace SalesOps.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("AccountId")
+                    b.Property<int?>("AccountId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Amount")
@@ -605,6 +612,10 @@ namespace SalesOps.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ListPrice")
                         .HasColumnType("INTEGER");
 
@@ -617,6 +628,9 @@ namespace SalesOps.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.ToTable("Products");
                 });
@@ -676,6 +690,10 @@ namespace SalesOps.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("HireDate")
                         .HasColumnType("TEXT");
 
@@ -691,6 +709,9 @@ namespace SalesOps.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("TeamId");
 
@@ -775,6 +796,33 @@ namespace SalesOps.Web.Data.Migrations
                     b.HasIndex("ScreenId", "Position");
 
                     b.ToTable("ScreenSlides");
+                });
+
+            modelBuilder.Entity("SalesOps.Shared.Domain.SourceAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("SourceAliases");
                 });
 
             modelBuilder.Entity("SalesOps.Shared.Domain.Spif", b =>
@@ -898,6 +946,10 @@ namespace SalesOps.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ManagerName")
                         .HasColumnType("TEXT");
 
@@ -910,6 +962,9 @@ namespace SalesOps.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.ToTable("Teams");
                 });
@@ -1124,8 +1179,7 @@ namespace SalesOps.Web.Data.Migrations
                     b.HasOne("SalesOps.Shared.Domain.Account", "Account")
                         .WithMany()
                         .HasForeignKey("AccountId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SalesOps.Shared.Domain.Rep", "OwnerRep")
                         .WithMany()

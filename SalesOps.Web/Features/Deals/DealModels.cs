@@ -33,7 +33,7 @@ public sealed record DealChange(
 public sealed record DealSnapshot(
     int Id,
     string Name,
-    int AccountId,
+    int? AccountId,
     int OwnerRepId,
     int TeamId,
     int StageId,

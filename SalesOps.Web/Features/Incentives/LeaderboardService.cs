@@ -152,7 +152,7 @@ public sealed class LeaderboardService(IDbContextFactory<SalesOpsDbContext> fact
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.Deals.AsNoTracking()
             .Where(d => d.Id == dealId && d.StageId == wonId)
-            .Select(d => new Celebration(d.Id, d.OwnerRepId, d.OwnerRep!.Name, d.Account!.Name, d.Amount))
+            .Select(d => new Celebration(d.Id, d.OwnerRepId, d.OwnerRep!.Name, d.Account == null ? "" : d.Account.Name, d.Amount))
             .FirstOrDefaultAsync(cancellationToken);
     }
 

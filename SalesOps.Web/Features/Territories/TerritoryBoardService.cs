@@ -136,7 +136,7 @@ public sealed class TerritoryBoardService(IDbContextFactory<SalesOpsDbContext> f
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var pipeline = await OpenDeals(db, ids)
-            .GroupBy(d => d.AccountId)
+            .GroupBy(d => d.AccountId!.Value)
             .Select(g => new { AccountId = g.Key, Count = g.Count(), Amount = g.Sum(d => d.Amount) })
             .ToDictionaryAsync(g => g.AccountId, cancellationToken);
         return rows.Select(r =>
@@ -150,7 +150,7 @@ public sealed class TerritoryBoardService(IDbContextFactory<SalesOpsDbContext> f
     private IQueryable<Deal> OpenDeals(SalesOpsDbContext db, IReadOnlyCollection<int> accountIds)
     {
         var openIds = stages.OpenIds;
-        return db.Deals.AsNoTracking().Where(d => accountIds.Contains(d.AccountId) && openIds.Contains(d.StageId));
+        return db.Deals.AsNoTracking().Where(d => d.AccountId != null && accountIds.Contains(d.AccountId.Value) && openIds.Contains(d.StageId));
     }
 
     private static IQueryable<Shared.Domain.Account> Matching(SalesOpsDbContext db, TerritoryFilter f)

@@ -36,8 +36,8 @@ public sealed class TerritoryMapService(
             .ToListAsync(cancellationToken);
         var openIds = stages.OpenIds;
         var pipeline = await db.Deals.AsNoTracking()
-            .Where(d => openIds.Contains(d.StageId))
-            .GroupBy(d => d.AccountId)
+            .Where(d => openIds.Contains(d.StageId) && d.AccountId != null)
+            .GroupBy(d => d.AccountId!.Value)
             .Select(g => new { AccountId = g.Key, Amount = g.Sum(d => d.Amount) })
             .ToDictionaryAsync(g => g.AccountId, g => g.Amount, cancellationToken);
         var byRegion = await db.Accounts.AsNoTracking()
