@@ -25,6 +25,8 @@ public class SalesOpsDbContext(DbContextOptions<SalesOpsDbContext> options) : Id
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<LiveEvent> LiveEvents => Set<LiveEvent>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<TerritoryPlan> TerritoryPlans => Set<TerritoryPlan>();
+    public DbSet<TerritoryPlanMove> TerritoryPlanMoves => Set<TerritoryPlanMove>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -45,6 +47,19 @@ public class SalesOpsDbContext(DbContextOptions<SalesOpsDbContext> options) : Id
                 v => string.Join(',', v),
                 v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
                 new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode())), v => v.ToList()));
+        });
+
+        builder.Entity<TerritoryPlan>(e =>
+        {
+            e.Property(p => p.Name).HasMaxLength(120);
+            e.Property(p => p.CreatedBy).HasMaxLength(200);
+            e.Property(p => p.PublishedBy).HasMaxLength(200);
+            e.HasMany(p => p.Moves).WithOne().HasForeignKey(m => m.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<TerritoryPlanMove>(e =>
+        {
+            e.Property(m => m.Note).HasMaxLength(500);
+            e.HasIndex(m => new { m.PlanId, m.AccountId }).IsUnique();
         });
 
         builder.Entity<Account>(e =>

@@ -22,6 +22,8 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<TerritoryRuleService>();
         builder.Services.AddSingleton<TerritoryMapService>();
         builder.Services.AddScoped<AccountMoveFlow>();
+        builder.Services.AddSingleton<TerritoryBalanceService>();
+        builder.Services.AddSingleton<TerritoryPlanService>();
         return builder;
     }
 }
