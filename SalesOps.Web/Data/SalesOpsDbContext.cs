@@ -29,6 +29,8 @@ public class SalesOpsDbContext(DbContextOptions<SalesOpsDbContext> options) : Id
     public DbSet<Screen> Screens => Set<Screen>();
     public DbSet<ScreenSlide> ScreenSlides => Set<ScreenSlide>();
     public DbSet<SourceAlias> SourceAliases => Set<SourceAlias>();
+    public DbSet<TerritoryPlan> TerritoryPlans => Set<TerritoryPlan>();
+    public DbSet<TerritoryPlanMove> TerritoryPlanMoves => Set<TerritoryPlanMove>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -49,6 +51,19 @@ public class SalesOpsDbContext(DbContextOptions<SalesOpsDbContext> options) : Id
                 v => string.Join(',', v),
                 v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
                 new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode())), v => v.ToList()));
+        });
+
+        builder.Entity<TerritoryPlan>(e =>
+        {
+            e.Property(p => p.Name).HasMaxLength(120);
+            e.Property(p => p.CreatedBy).HasMaxLength(200);
+            e.Property(p => p.PublishedBy).HasMaxLength(200);
+            e.HasMany(p => p.Moves).WithOne().HasForeignKey(m => m.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<TerritoryPlanMove>(e =>
+        {
+            e.Property(m => m.Note).HasMaxLength(500);
+            e.HasIndex(m => new { m.PlanId, m.AccountId }).IsUnique();
         });
 
         builder.Entity<Account>(e =>

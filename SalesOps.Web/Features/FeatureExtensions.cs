@@ -30,6 +30,8 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<QuotaService>();
         builder.Services.AddScreens();
         builder.Services.AddSingleton<SalesOps.Web.Features.Data.ImportService>();
+        builder.Services.AddSingleton<TerritoryBalanceService>();
+        builder.Services.AddSingleton<TerritoryPlanService>();
         return builder;
     }
 }

@@ -1006,6 +1006,81 @@ namespace SalesOps.Web.Data.Migrations
                     b.ToTable("Territories");
                 });
 
+            modelBuilder.Entity("SalesOps.Shared.Domain.TerritoryPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TerritoryPlans");
+                });
+
+            modelBuilder.Entity("SalesOps.Shared.Domain.TerritoryPlanMove", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FromTerritoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToTerritoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("PlanId", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("TerritoryPlanMoves");
+                });
+
             modelBuilder.Entity("SalesOps.Web.Auth.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1262,6 +1337,23 @@ namespace SalesOps.Web.Data.Migrations
                     b.Navigation("OwnerRep");
                 });
 
+            modelBuilder.Entity("SalesOps.Shared.Domain.TerritoryPlanMove", b =>
+                {
+                    b.HasOne("SalesOps.Shared.Domain.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SalesOps.Shared.Domain.TerritoryPlan", null)
+                        .WithMany("Moves")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Account");
+                });
+
             modelBuilder.Entity("SalesOps.Shared.Domain.CompPlan", b =>
                 {
                     b.Navigation("Assignments");
@@ -1284,6 +1376,11 @@ namespace SalesOps.Web.Data.Migrations
             modelBuilder.Entity("SalesOps.Shared.Domain.Team", b =>
                 {
                     b.Navigation("Reps");
+                });
+
+            modelBuilder.Entity("SalesOps.Shared.Domain.TerritoryPlan", b =>
+                {
+                    b.Navigation("Moves");
                 });
 #pragma warning restore 612, 618
         }

@@ -31,6 +31,8 @@ public sealed partial class TerritoryBoardPage : LivePage
     [Inject] private TerritoryBoardService Board { get; set; } = default!;
     [Inject] private AccountMoveFlow MoveFlow { get; set; } = default!;
     [Inject] private TerritoryRuleService Rules { get; set; } = default!;
+    [Inject] private TerritoryPlanService Plans { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
@@ -145,6 +147,22 @@ public sealed partial class TerritoryBoardPage : LivePage
             _saving.Remove(card.Id);
             // The truth comes from the database either way: moved, or back where it was.
             await ReloadAsync();
+        }
+    }
+
+    // The suggestion becomes a draft what-if plan, with each move's explanation as its note.
+    private async Task OpenAsPlanAsync(BalancePlan plan)
+    {
+        var name = L["Territories.Plans.Suggested", Clock.Now.ToString("g", CultureInfo.CurrentCulture)].Value;
+        var moves = plan.Moves.Select(m => new PlannedMove(m.AccountId, m.ToTerritoryId, BalanceMoveText.Describe(L, m))).ToList();
+        var outcome = await Plans.CreateAsync(await CurrentActor.GetAsync(), name, moves);
+        if (outcome.Succeeded)
+        {
+            Navigation.NavigateTo($"territories/plans?plan={outcome.PlanId}");
+        }
+        else
+        {
+            Snackbar.Add(outcome.Message ?? "", Severity.Warning);
         }
     }
 }

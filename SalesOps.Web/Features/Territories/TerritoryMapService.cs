@@ -20,6 +20,16 @@ public sealed class TerritoryMapService(
     /// <summary>Most markers drawn; past it the map shows the accounts of highest potential and says so.</summary>
     public const int MaxMarkers = 20_000;
 
+    /// <summary>Every territory with whether the viewer may move accounts into it (for "move to" lists).</summary>
+    public async Task<IReadOnlyList<MoveTarget>> TargetsAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var territories = await db.Territories.AsNoTracking().OrderBy(t => t.Id)
+            .Select(t => new { t.Id, t.Name, TeamId = t.OwnerRep == null ? (int?)null : t.OwnerRep.TeamId })
+            .ToListAsync(cancellationToken);
+        return territories.Select(t => new MoveTarget(t.Id, t.Name, actor.CanEditTerritory(t.TeamId))).ToList();
+    }
+
     public async Task<TerritoryMapData> LoadAsync(Actor actor, DateOnly today, CancellationToken cancellationToken = default)
     {
         var balance = await board.BalanceAsync(today, cancellationToken: cancellationToken);
