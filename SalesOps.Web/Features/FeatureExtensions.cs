@@ -20,6 +20,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<LeaderboardService>();
         builder.Services.AddSingleton<StatementService>();
         builder.Services.AddSingleton<SalesOps.Web.Features.Data.ImportService>();
+        builder.Services.AddSingleton<SalesOps.Web.Features.Data.ImportMappingStore>();
         return builder;
     }
 }
