@@ -21,6 +21,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<StatementService>();
         builder.Services.AddSingleton<SalesOps.Web.Features.Data.ImportService>();
         builder.Services.AddSingleton<SalesOps.Web.Features.Data.ImportMappingStore>();
+        builder.Services.AddSingleton<SalesOps.Web.Features.Data.HygieneService>();
         return builder;
     }
 }
