@@ -32,6 +32,8 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<SalesOps.Web.Features.Data.ImportService>();
         builder.Services.AddSingleton<TerritoryBalanceService>();
         builder.Services.AddSingleton<TerritoryPlanService>();
+        builder.Services.AddSingleton<SalesOps.Web.Features.Data.ImportMappingStore>();
+        builder.Services.AddSingleton<SalesOps.Web.Features.Data.HygieneService>();
         return builder;
     }
 }

@@ -26,6 +26,21 @@ public sealed class ImportService(LiveWriter writer, StageCatalog stages, TimePr
 
     public static bool MayImport(Actor actor) => actor.Role is Roles.Admin or Roles.VP or Roles.Analyst;
 
+    /// <summary>Each file's header and the kind it was recognised as (or forced to), for the column-mapping step.</summary>
+    public async Task<IReadOnlyList<(string File, ImportFileKind? Kind, IReadOnlyList<string> Headers)>> InspectAsync(
+        IReadOnlyList<ImportSourceFile> files, ImportMapping mapping, CancellationToken cancellationToken)
+    {
+        var found = new List<(string, ImportFileKind?, IReadOnlyList<string>)>();
+        foreach (var source in files)
+        {
+            await using var stream = await source.OpenAsync(cancellationToken);
+            await using var file = await ImportFile.OpenAsync(source.Name, stream, mapping, source.Kind, cancellationToken);
+            found.Add((source.Name, file.Kind, file.Headers));
+        }
+
+        return found;
+    }
+
     /// <summary>Reads every file and lists its problems and first rows; writes nothing.</summary>
     public async Task<ImportResult> PreviewAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {

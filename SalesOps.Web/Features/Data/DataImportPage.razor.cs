@@ -1,0 +1,212 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using SalesOps.Shared.Access;
+using SalesOps.Shared.Import;
+using SalesOps.Web.Auth;
+
+namespace SalesOps.Web.Features.Data;
+
+/// <summary>
+/// /data: upload an export, map its columns, preview what will be read with every problem, then import with a
+/// progress bar. Uploads are copied to a private temporary folder as they stream in and read from there.
+/// </summary>
+public sealed partial class DataImportPage : IDisposable
+{
+    public const string DataRoles = $"{Roles.Analyst},{Roles.VP},{Roles.Admin}";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "salesops-uploads", Guid.NewGuid().ToString("N"));
+    private readonly List<UploadedFile> _files = [];
+    private readonly CancellationTokenSource _closing = new();
+    private ImportMapping _mapping = ImportMapping.CrmExport();
+    private ImportResult? _result;
+    private string? _uploadError;
+    private double? _progress;
+    private string? _progressLabel;
+    private bool _busy;
+    private bool _skipBadRows;
+
+    [Inject] private ImportService Imports { get; set; } = default!;
+    [Inject] private ImportMappingStore Mappings { get; set; } = default!;
+    [Inject] private CurrentActor CurrentActor { get; set; } = default!;
+    [Inject] private MudBlazor.ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync() => _mapping = await Mappings.LoadAsync(_closing.Token);
+
+    private async Task OnFilesChangedAsync(InputFileChangeEventArgs e)
+    {
+        _uploadError = null;
+        _result = null;
+        var chosen = e.GetMultipleFiles(ImportLimits.MaxFiles + 1);
+        // Refused before a byte is read: the browser reports name and size up front.
+        if (chosen.Count > ImportLimits.MaxFiles)
+        {
+            _uploadError = L["Data.TooManyFiles", ImportLimits.MaxFiles];
+            return;
+        }
+
+        if (chosen.FirstOrDefault(f => !ImportLimits.IsCsv(f.Name)) is { } notCsv)
+        {
+            _uploadError = L["Data.NotCsv", notCsv.Name];
+            return;
+        }
+
+        if (chosen.FirstOrDefault(f => f.Size > ImportLimits.MaxFileBytes) is { } tooBig)
+        {
+            _uploadError = L["Data.TooBig", tooBig.Name, ImportLimits.MaxFileBytes / (1024 * 1024)];
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            ClearFiles();
+            Directory.CreateDirectory(_folder);
+            var total = chosen.Sum(f => f.Size);
+            long done = 0;
+            foreach (var file in chosen)
+            {
+                var path = Path.Combine(_folder, $"{_files.Count}.csv");
+                await using (var target = File.Create(path))
+                await using (var source = file.OpenReadStream(ImportLimits.MaxFileBytes, _closing.Token))
+                {
+                    var buffer = new byte[81920];
+                    int read;
+                    while ((read = await source.ReadAsync(buffer, _closing.Token)) > 0)
+                    {
+                        await target.WriteAsync(buffer.AsMemory(0, read), _closing.Token);
+                        done += read;
+                        ShowProgress(L["Data.Uploading"], total == 0 ? 1 : (double)done / total);
+                    }
+                }
+
+                _files.Add(new UploadedFile(Path.GetFileName(file.Name), path, file.Size));
+            }
+
+            await InspectAsync();
+        }
+        finally
+        {
+            _busy = false;
+            _progress = null;
+        }
+    }
+
+    private async Task InspectAsync()
+    {
+        var found = await Imports.InspectAsync(_files.Select(f => f.Source).ToList(), _mapping, _closing.Token);
+        for (var i = 0; i < _files.Count; i++)
+        {
+            _files[i].Headers = found[i].Headers;
+            _files[i].Kind ??= found[i].Kind;
+        }
+    }
+
+    private void OnMappingChanged() => _result = null;
+
+    private async Task ResetMappingAsync()
+    {
+        _mapping = ImportMapping.CrmExport();
+        foreach (var file in _files)
+        {
+            file.Kind = null;
+        }
+
+        _result = null;
+        await InspectAsync();
+    }
+
+    private async Task PreviewAsync()
+    {
+        _busy = true;
+        try
+        {
+            _result = await Imports.PreviewAsync(Request(), Progress(L["Data.Reading"]), _closing.Token);
+        }
+        finally
+        {
+            _busy = false;
+            _progress = null;
+        }
+    }
+
+    private async Task ImportAsync()
+    {
+        var actor = await CurrentActor.GetAsync();
+        _busy = true;
+        try
+        {
+            _result = await Imports.ImportAsync(actor, Request(), Progress(L["Data.Importing"]), _closing.Token);
+            if (_result.Imported)
+            {
+                await Mappings.SaveAsync(_mapping, _closing.Token);
+                Snackbar.Add(L["Data.Imported"], MudBlazor.Severity.Success);
+            }
+        }
+        catch (UnauthorizedAccessException)
+        {
+            Snackbar.Add(L["Data.NotAllowed"], MudBlazor.Severity.Error);
+        }
+        finally
+        {
+            _busy = false;
+            _progress = null;
+        }
+    }
+
+    private ImportRequest Request() => new(_files.Select(f => f.Source).ToList(), _mapping, _skipBadRows);
+
+    private Progress<ImportProgress> Progress(string label)
+    {
+        // Progress<T> posts to the circuit's synchronization context; ShowProgress re-renders at most every 1%.
+        return new Progress<ImportProgress>(p => ShowProgress(label, p.Fraction));
+    }
+
+    private void ShowProgress(string label, double fraction)
+    {
+        if (_progress is { } shown && fraction - shown < 0.01 && fraction < 1)
+        {
+            return;
+        }
+
+        _progress = fraction;
+        _progressLabel = label;
+        _ = InvokeAsync(StateHasChanged);
+    }
+
+    private void ClearFiles()
+    {
+        _files.Clear();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    public void Dispose()
+    {
+        _closing.Cancel();
+        _closing.Dispose();
+        try
+        {
+            ClearFiles();
+        }
+        catch (IOException)
+        {
+            // A file still open by an import that is being cancelled: the temp cleaner takes it.
+        }
+    }
+}
+
+/// <summary>An uploaded file as the page keeps it: its copy on disk, header and the kind the user chose (or we recognised).</summary>
+public sealed class UploadedFile(string name, string path, long length)
+{
+    public string Name { get; } = name;
+
+    public long Length { get; } = length;
+
+    public IReadOnlyList<string> Headers { get; set; } = [];
+
+    public ImportFileKind? Kind { get; set; }
+
+    public ImportSourceFile Source => new(Name, Length, _ => Task.FromResult<Stream>(File.OpenRead(path)), Kind);
+}
