@@ -18,6 +18,10 @@ public static class SalesOpsTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#64B5F6",
+            // Dark text on the light primary: white on #64B5F6 fails WCAG contrast (filled buttons, avatars).
+            PrimaryContrastText = "#0B1220",
+            SecondaryContrastText = "#0B1220",
+            TertiaryContrastText = "#0B1220",
             Secondary = "#4DB6AC",
             Tertiary = "#FF8A65",
             AppbarBackground = "#10192B",
