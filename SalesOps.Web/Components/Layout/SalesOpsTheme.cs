@@ -14,6 +14,10 @@ public static class SalesOpsTheme
             AppbarBackground = "#0D47A1",
             Background = "#F5F7FA",
             Success = "#2E7D32",
+            // Darker than MudBlazor's defaults so secondary text, error and warning text pass WCAG AA (4.5:1) on grey.
+            TextSecondary = "rgba(0,0,0,0.70)",
+            Error = "#C62828",
+            Warning = "#8A5300",
         },
         PaletteDark = new PaletteDark
         {
