@@ -30,7 +30,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseStatusCodePages();
+app.UseStatusPages();
 app.UseSecurityHeaders();
 app.UseOriginCheck();
 app.UseRequestLocalization();

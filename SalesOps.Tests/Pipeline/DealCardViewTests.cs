@@ -33,7 +33,7 @@ public class DealCardViewTests : BunitTest
         Assert.Equal("Robert Chen", cut.Find(".owner").TextContent);
         Assert.Equal("12/15/2026", cut.Find("span[title='Expected close']").TextContent);
         Assert.Equal("12 d in stage", cut.Find("[data-testid=days-in-stage]").TextContent);
-        Assert.Equal("Northwind Traders – Growth Suite, $48,250", cut.Find("[role=button]").GetAttribute("aria-label"));
+        Assert.Equal("deal", cut.Find("[role=button]").GetAttribute("aria-roledescription"));
     }
 
     [Fact]
@@ -113,5 +113,40 @@ public class DealCardViewTests : BunitTest
         cut.Find("article").KeyDown(new KeyboardEventArgs { Key = "Tab" });
 
         Assert.Equal(0, opened);
+    }
+}
+
+public class DealCardViewMoreTests : BunitTest
+{
+    private static readonly DealCard Card = new(
+        Id: 7, Name: "Acme – Suite", Account: "Acme", Owner: "Robert Chen", OwnerRepId: 1, TeamId: 1, StageId: 5, Amount: 1_000m,
+        Probability: 100, ExpectedClose: new DateOnly(2026, 12, 1), ClosedOn: new DateOnly(2026, 11, 20), DaysInStage: 0, IsStale: false,
+        Version: 2, CycleDays: 41);
+
+    [Fact]
+    public void A_closed_card_shows_its_cycle_instead_of_days_in_stage()
+    {
+        var cut = Render<DealCardView>(p => p.Add(c => c.Card, Card));
+
+        Assert.Equal("41", cut.Find("[data-testid=cycle]").GetAttribute("data-value"));
+        Assert.Equal("41 d cycle", cut.Find("[data-testid=cycle]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=days-in-stage]"));
+    }
+
+    [Fact]
+    public void A_rep_s_own_board_leaves_the_owner_out()
+    {
+        var cut = Render<DealCardView>(p => p.Add(c => c.Card, Card).Add(c => c.ShowOwner, false));
+
+        Assert.Empty(cut.FindAll(".owner"));
+        Assert.Equal("1", cut.Find("article").GetAttribute("data-owner-id"));
+    }
+
+    [Fact]
+    public void A_card_the_user_cannot_move_is_marked_read_only()
+    {
+        var cut = Render<DealCardView>(p => p.Add(c => c.Card, Card).Add(c => c.CanMove, false));
+
+        Assert.Contains("read-only", cut.Find("article").ClassList);
     }
 }

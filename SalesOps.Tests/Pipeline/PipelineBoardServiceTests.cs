@@ -223,7 +223,7 @@ public class PipelineBoardServiceTests : AppTest
         var big = first.Columns.First(c => !c.Stage.IsClosed && c.Totals.Count > 2 * PipelineBoardService.PageSize);
         var take = 2 * PipelineBoardService.PageSize;
 
-        var more = await Service.LoadAsync(Vp, BoardFilter.Default, Today, new Dictionary<int, int> { [big.Stage.Id] = take }, TestContext.Current.CancellationToken);
+        var more = await Service.LoadAsync(Vp, BoardFilter.Default, Today, new Dictionary<int, int> { [big.Stage.Id] = take }, cancellationToken: TestContext.Current.CancellationToken);
 
         var grown = more.Columns.Single(c => c.Stage.Id == big.Stage.Id);
         Assert.Equal(take, grown.Cards.Count);

@@ -20,7 +20,8 @@ public sealed record DealCardRow(
     DateOnly? ClosedOn,
     DateTime StageEnteredAt,
     SalesChannel Channel,
-    int Version);
+    int Version,
+    DateOnly StartedOn);
 
 /// <summary>
 /// The pieces of deal queries that every screen writes the same way: who may see what, which deals closed in a
@@ -109,5 +110,5 @@ public static class DealQueries
     public static IQueryable<DealCardRow> AsCardRows(this IQueryable<Deal> deals) =>
         deals.Select(d => new DealCardRow(
             d.Id, d.Name, d.Account == null ? "" : d.Account.Name, d.OwnerRep!.Name, d.OwnerRepId, d.TeamId, d.StageId, d.Amount,
-            d.Probability, d.ExpectedClose, d.ClosedOn, d.StageEnteredAt, d.Channel, d.Version));
+            d.Probability, d.ExpectedClose, d.ClosedOn, d.StageEnteredAt, d.Channel, d.Version, d.EngagedOn ?? d.CreatedOn));
 }

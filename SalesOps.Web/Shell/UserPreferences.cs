@@ -11,6 +11,9 @@ public sealed class UserPreferences(ProtectedLocalStorage storage, ILogger<UserP
 {
     private const string Key = "salesops.prefs";
 
+    /// <summary>A plain cookie mirrors the theme so the server can paint the first frame in it (no flash).</summary>
+    public const string ThemeCookie = "salesops.theme";
+
     public sealed record Values(bool DarkMode = false, string? LastPage = null, string? TimeZone = null);
 
     public async Task<Values> LoadAsync()

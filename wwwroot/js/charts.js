@@ -36,6 +36,8 @@
                 stacked: spec.stacked,
             },
             theme: { mode: spec.dark ? "dark" : "light" },
+            // Apex draws grid lines light grey whatever the theme: on dark they glare.
+            grid: { borderColor: spec.dark ? "rgba(255, 255, 255, 0.12)" : "#e0e0e0" },
             colors: spec.colors && spec.colors.length ? spec.colors : undefined,
             series: spec.type === "donut" || spec.type === "pie" ? spec.series[0].data : spec.series,
             labels: spec.type === "donut" || spec.type === "pie" ? spec.categories : undefined,

@@ -14,10 +14,18 @@ public static class SalesOpsTheme
             AppbarBackground = "#0D47A1",
             Background = "#F5F7FA",
             Success = "#2E7D32",
+            // Darker than MudBlazor's defaults so secondary text, error and warning text pass WCAG AA (4.5:1) on grey.
+            TextSecondary = "rgba(0,0,0,0.70)",
+            Error = "#C62828",
+            Warning = "#8A5300",
         },
         PaletteDark = new PaletteDark
         {
             Primary = "#64B5F6",
+            // Dark text on the light primary: white on #64B5F6 fails WCAG contrast (filled buttons, avatars).
+            PrimaryContrastText = "#0B1220",
+            SecondaryContrastText = "#0B1220",
+            TertiaryContrastText = "#0B1220",
             Secondary = "#4DB6AC",
             Tertiary = "#FF8A65",
             AppbarBackground = "#10192B",

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SalesOps.Shared.Access;
+using SalesOps.Shared.Domain;
 using SalesOps.Shared.Kpis;
 using SalesOps.Web.Data;
 
@@ -7,10 +8,13 @@ namespace SalesOps.Web.Features.Home;
 
 public sealed record MonthAmount(DateOnly Month, decimal Amount);
 
-public sealed record RepStanding(int RepId, string Name, decimal Won, decimal? Quota)
+public sealed record RepStanding(int RepId, string Name, decimal Won, decimal? Quota, decimal OpenAmount = 0, int Overdue = 0)
 {
     public double? Attainment => Quota is > 0 ? (double)(Won / Quota.Value) : null;
 }
+
+/// <summary>An open deal expected to close soon, as the home list shows it.</summary>
+public sealed record ClosingDeal(int Id, string Name, string Account, int StageId, decimal Amount, DateOnly ExpectedClose);
 
 /// <summary>Everything the home dashboard shows, for one actor, read at <see cref="AsOf"/>.</summary>
 public sealed record HomeDashboard(
@@ -22,12 +26,42 @@ public sealed record HomeDashboard(
     IReadOnlyList<MonthAmount> WonByMonth,
     IReadOnlyList<RepStanding> TopReps)
 {
+    /// <summary>The quarter before, for "▲ 12% vs Q3".</summary>
+    public ClosedDealKpis? PreviousQuarterKpis { get; init; }
+
+    /// <summary>Every rep the actor sees, with this quarter's won, quota, open pipeline and overdue deals (managers, VPs).</summary>
+    public IReadOnlyList<RepStanding> Team { get; init; } = [];
+
+    /// <summary>Open deals whose expected close has passed.</summary>
+    public int Overdue { get; init; }
+
+    /// <summary>Open deals that have not moved stage for <see cref="HomeDashboardService.SlippingAfterDays"/> days.</summary>
+    public int Slipping { get; init; }
+
+    /// <summary>Open deals expected to close this month, largest first (at most ten), and how many there are.</summary>
+    public IReadOnlyList<ClosingDeal> ClosingThisMonth { get; init; } = [];
+
+    public int ClosingThisMonthCount { get; init; }
+
+    public decimal ClosingThisMonthAmount { get; init; }
+
+    /// <summary>Days left in the quarter, today included.</summary>
+    public int DaysLeft { get; init; }
+
+    /// <summary>Won minus quota (negative: still to go); null without a quota.</summary>
+    public decimal? QuotaGap => Quota is { } quota ? QuarterKpis.WonAmount - quota : null;
+
     public double? Attainment => Quota is > 0 ? (double)(QuarterKpis.WonAmount / Quota.Value) : null;
 }
 
 public sealed class HomeDashboardService(IDbContextFactory<SalesOpsDbContext> factory, StageCatalog stages, TimeProvider clock)
 {
     private const int TopRepCount = 5;
+    private const int MaxTeamRows = 200;
+    private const int ClosingListSize = 10;
+
+    /// <summary>An open deal this long without a stage move counts as slipping.</summary>
+    public const int SlippingAfterDays = 30;
 
     /// <param name="today">The user's today (their time zone): it decides "this quarter" and the last twelve months.</param>
     public async Task<HomeDashboard> LoadAsync(Actor actor, DateOnly today, CancellationToken cancellationToken = default)
@@ -74,14 +108,28 @@ public sealed class HomeDashboardService(IDbContextFactory<SalesOpsDbContext> fa
             .ToListAsync(cancellationToken);
 
         var kpis = KpiCalculator.Summarize(new ClosedDealTotals(won?.Count ?? 0, lost?.Count ?? 0, won?.Amount ?? 0, won?.CycleDays ?? 0));
+        var previous = await ClosedKpisAsync(deals, quarter.Previous(), cancellationToken);
+
+        var open = deals.Open(stages);
+        var overdue = await open.CountAsync(d => d.ExpectedClose < today, cancellationToken);
+        var slippingBefore = now.AddDays(-SlippingAfterDays);
+        var slipping = await open.CountAsync(d => d.StageEnteredAt < slippingBefore, cancellationToken);
+        var month = Period.MonthOf(today);
+        var closingThisMonth = open.Where(d => d.ExpectedClose >= today && d.ExpectedClose <= month.End);
+        var closingTotals = await closingThisMonth.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Amount = g.Sum(d => d.Amount) }).FirstOrDefaultAsync(cancellationToken);
+        var closingList = await closingThisMonth.OrderByDescending(d => d.Amount).ThenBy(d => d.Id).Take(ClosingListSize)
+            .Select(d => new ClosingDeal(d.Id, d.Name, d.Account!.Name, d.StageId, d.Amount, d.ExpectedClose))
+            .ToListAsync(cancellationToken);
         var months = Enumerable.Range(0, 12)
             .Select(i => yearAgo.AddMonths(i))
             .Select(m => new MonthAmount(m, byMonth.Where(b => b.Year == m.Year && b.Month == m.Month).Sum(b => b.Amount)))
             .ToList();
 
         IReadOnlyList<RepStanding> topReps = [];
+        IReadOnlyList<RepStanding> team = [];
         if (scope.RepId is null)
         {
+            team = await TeamAsync(db, scope, closedInQuarter, open, today, quotas.GroupBy(q => q.RepId).ToDictionary(g => g.Key, g => g.Sum(q => q.Amount)), cancellationToken);
             var quotaByRep = quotas.GroupBy(q => q.RepId).ToDictionary(g => g.Key, g => g.Sum(q => q.Amount));
             var wonByRep = (await closedInQuarter.Where(d => d.StageId == wonId)
                     .GroupBy(d => d.OwnerRepId)
@@ -103,6 +151,52 @@ public sealed class HomeDashboardService(IDbContextFactory<SalesOpsDbContext> fa
             kpis,
             quotas.Count == 0 ? null : quotas.Sum(q => q.Amount),
             months,
-            topReps);
+            topReps)
+        {
+            PreviousQuarterKpis = previous,
+            Team = team,
+            Overdue = overdue,
+            Slipping = slipping,
+            ClosingThisMonth = closingList,
+            ClosingThisMonthCount = closingTotals?.Count ?? 0,
+            ClosingThisMonthAmount = closingTotals?.Amount ?? 0,
+            DaysLeft = quarter.End.DayNumber - today.DayNumber + 1,
+        };
+    }
+
+    private async Task<ClosedDealKpis> ClosedKpisAsync(IQueryable<Deal> deals, Period period, CancellationToken cancellationToken)
+    {
+        var wonId = stages.WonId;
+        var closed = await deals.WonOrLost(stages).ClosedIn(period)
+            .GroupBy(d => d.StageId)
+            .Select(g => new
+            {
+                StageId = g.Key,
+                Count = g.Count(),
+                Amount = g.Sum(d => d.Amount),
+                CycleDays = g.Sum(d => Math.Max(0, SqliteFunctions.JulianDay(d.ClosedOn!.Value) - SqliteFunctions.JulianDay(d.EngagedOn ?? d.CreatedOn))),
+            })
+            .ToListAsync(cancellationToken);
+        var won = closed.SingleOrDefault(c => c.StageId == wonId);
+        var lost = closed.SingleOrDefault(c => c.StageId != wonId);
+        return KpiCalculator.Summarize(new ClosedDealTotals(won?.Count ?? 0, lost?.Count ?? 0, won?.Amount ?? 0, won?.CycleDays ?? 0));
+    }
+
+    /// <summary>Every active rep in scope with this quarter's won, their quota, open pipeline and overdue deals.</summary>
+    private async Task<IReadOnlyList<RepStanding>> TeamAsync(
+        SalesOpsDbContext db, DealScope scope, IQueryable<Deal> closedInQuarter, IQueryable<Deal> open, DateOnly today,
+        Dictionary<int, decimal> quotaByRep, CancellationToken cancellationToken)
+    {
+        var wonId = stages.WonId;
+        var reps = await db.Reps.AsNoTracking().Where(r => r.Active).VisibleTo(scope).OrderBy(r => r.Name).Take(MaxTeamRows)
+            .Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken);
+        var won = await closedInQuarter.Where(d => d.StageId == wonId).GroupBy(d => d.OwnerRepId)
+            .Select(g => new { RepId = g.Key, Amount = g.Sum(d => d.Amount) }).ToDictionaryAsync(g => g.RepId, g => g.Amount, cancellationToken);
+        var pipeline = await open.GroupBy(d => d.OwnerRepId)
+            .Select(g => new { RepId = g.Key, Amount = g.Sum(d => d.Amount), Overdue = g.Count(d => d.ExpectedClose < today) })
+            .ToDictionaryAsync(g => g.RepId, cancellationToken);
+        return reps.Select(r => new RepStanding(r.Id, r.Name, won.GetValueOrDefault(r.Id), quotaByRep.TryGetValue(r.Id, out var q) ? q : null,
+                pipeline.TryGetValue(r.Id, out var p) ? p.Amount : 0, p?.Overdue ?? 0))
+            .ToList();
     }
 }

@@ -23,4 +23,24 @@ public sealed class BoardFilterMemory(ProtectedLocalStorage storage)
     }
 
     public Task SaveAsync(BoardFilter filter) => storage.SetAsync(Key, filter).AsTask();
+
+    private const string SortsKey = "salesops.pipeline.sorts";
+
+    /// <summary>How each column was last sorted in this browser (stage id → sort).</summary>
+    public async Task<Dictionary<int, CardSort>> LoadSortsAsync()
+    {
+        try
+        {
+            var result = await storage.GetAsync<Dictionary<int, CardSort>>(SortsKey);
+            return result.Success && result.Value is { } sorts
+                ? sorts.Where(kv => Enum.IsDefined(kv.Value)).Take(64).ToDictionary()
+                : [];
+        }
+        catch (Exception ex) when (ex is CryptographicException or System.Text.Json.JsonException)
+        {
+            return [];
+        }
+    }
+
+    public Task SaveSortsAsync(IReadOnlyDictionary<int, CardSort> sorts) => storage.SetAsync(SortsKey, sorts).AsTask();
 }

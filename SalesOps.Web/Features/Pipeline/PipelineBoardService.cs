@@ -37,18 +37,22 @@ public sealed class PipelineBoardService(
     /// </summary>
     /// <param name="today">The user's today: it decides the Won and Lost columns' window and which deals are late.</param>
     /// <param name="cardsPerStage">How many cards each column shows (defaults to one page); totals always cover all.</param>
-    public Task<Board> LoadAsync(Actor actor, BoardFilter filter, DateOnly today, IReadOnlyDictionary<int, int>? cardsPerStage = null, CancellationToken cancellationToken = default)
+    /// <param name="sorts">How each column orders its cards (a column not listed: latest movers first).</param>
+    public Task<Board> LoadAsync(Actor actor, BoardFilter filter, DateOnly today, IReadOnlyDictionary<int, int>? cardsPerStage = null,
+        IReadOnlyDictionary<int, CardSort>? sorts = null, CancellationToken cancellationToken = default)
     {
         filter = filter.Sanitized();
-        var key = new BoardKey(actor.DealScope, filter, today, cardsPerStage is null ? "" : string.Join(',', cardsPerStage.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}:{kv.Value}")));
+        var key = new BoardKey(actor.DealScope, filter, today,
+            (cardsPerStage is null ? "" : string.Join(',', cardsPerStage.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}:{kv.Value}")))
+            + "|" + (sorts is null ? "" : string.Join(',', sorts.Where(kv => kv.Value != CardSort.LastMoved).OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}:{kv.Value}"))));
         var sequence = bus.LastSequence;
         var now = clock.GetUtcNow();
         var shared = _shared.AddOrUpdate(
             key,
-            _ => new SharedLoad(sequence, now, new Lazy<Task<Board>>(() => ReadAsync(actor, filter, today, cardsPerStage, CancellationToken.None))),
+            _ => new SharedLoad(sequence, now, new Lazy<Task<Board>>(() => ReadAsync(actor, filter, today, cardsPerStage, sorts, CancellationToken.None))),
             (_, existing) => existing.Sequence == sequence && now - existing.At < ShareFor && !existing.Load.Value.IsFaulted
                 ? existing
-                : new SharedLoad(sequence, now, new Lazy<Task<Board>>(() => ReadAsync(actor, filter, today, cardsPerStage, CancellationToken.None))));
+                : new SharedLoad(sequence, now, new Lazy<Task<Board>>(() => ReadAsync(actor, filter, today, cardsPerStage, sorts, CancellationToken.None))));
         if (_shared.Count > MaxShared)
         {
             foreach (var old in _shared.Where(kv => now - kv.Value.At >= ShareFor).ToList())
@@ -62,7 +66,8 @@ public sealed class PipelineBoardService(
     }
 
     /// <summary>Reads the board from the database, unshared (what <see cref="LoadAsync"/> does once per change).</summary>
-    public async Task<Board> ReadAsync(Actor actor, BoardFilter filter, DateOnly today, IReadOnlyDictionary<int, int>? cardsPerStage = null, CancellationToken cancellationToken = default)
+    public async Task<Board> ReadAsync(Actor actor, BoardFilter filter, DateOnly today, IReadOnlyDictionary<int, int>? cardsPerStage = null,
+        IReadOnlyDictionary<int, CardSort>? sorts = null, CancellationToken cancellationToken = default)
     {
         filter = filter.Sanitized();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -76,7 +81,7 @@ public sealed class PipelineBoardService(
         {
             var take = cardsPerStage?.GetValueOrDefault(stage.Id, PageSize) ?? PageSize;
             var stageTotals = totals.Stages.Single(s => s.StageId == stage.Id);
-            var cards = stageTotals.Count == 0 ? [] : await CardsAsync(db, actor, filter, stage, period, take, stale, now, today, cancellationToken);
+            var cards = stageTotals.Count == 0 ? [] : await CardsAsync(db, actor, filter, stage, period, take, sorts?.GetValueOrDefault(stage.Id) ?? CardSort.LastMoved, stale, now, today, cancellationToken);
             columns.Add(new BoardColumn(stage, stageTotals, cards));
         }
 
@@ -151,14 +156,24 @@ public sealed class PipelineBoardService(
     }
 
     private static async Task<IReadOnlyList<DealCard>> CardsAsync(
-        SalesOpsDbContext db, Actor actor, BoardFilter filter, Stage stage, Period period, int take, Staleness stale, DateTime now, DateOnly today,
+        SalesOpsDbContext db, Actor actor, BoardFilter filter, Stage stage, Period period, int take, CardSort sort, Staleness stale, DateTime now, DateOnly today,
         CancellationToken cancellationToken)
     {
         var deals = Filtered(db, actor, filter).Where(d => d.StageId == stage.Id);
-        // Latest movers first: a card someone just moved shows at the top of its new column on every board.
-        deals = stage.IsClosed
-            ? deals.ClosedIn(period).OrderByDescending(d => d.ClosedOn).ThenByDescending(d => d.StageEnteredAt)
-            : deals.OrderByDescending(d => d.StageEnteredAt).ThenByDescending(d => d.Id);
+        if (stage.IsClosed)
+        {
+            deals = deals.ClosedIn(period);
+        }
+
+        // By default latest movers first: a card someone just moved shows at the top of its new column on every board.
+        deals = (sort, stage.IsClosed) switch
+        {
+            (CardSort.Amount, _) => deals.OrderByDescending(d => d.Amount).ThenByDescending(d => d.Id),
+            (CardSort.DaysInStage, _) => deals.OrderBy(d => d.StageEnteredAt).ThenBy(d => d.Id),
+            (CardSort.CloseDate, false) => deals.OrderBy(d => d.ExpectedClose).ThenBy(d => d.Id),
+            (_, true) => deals.OrderByDescending(d => d.ClosedOn).ThenByDescending(d => d.StageEnteredAt),
+            _ => deals.OrderByDescending(d => d.StageEnteredAt).ThenByDescending(d => d.Id),
+        };
         var rows = await deals.Take(Math.Clamp(take, 1, 1_000)).AsCardRows().ToListAsync(cancellationToken);
         return rows.Select(row => ToCard(row, stage, stale, now, today)).ToList();
     }
@@ -167,7 +182,8 @@ public sealed class PipelineBoardService(
     {
         var days = DaysBetween(d.StageEnteredAt, now);
         return new DealCard(d.Id, d.Name, d.Account, d.Owner, d.OwnerRepId, d.TeamId, d.StageId, d.Amount, d.Probability, d.ExpectedClose,
-            d.ClosedOn, days, stale.IsStale(d.StageId, d.Channel, days, d.ExpectedClose, today, stage.IsClosed), d.Version);
+            d.ClosedOn, days, stale.IsStale(d.StageId, d.Channel, days, d.ExpectedClose, today, stage.IsClosed), d.Version,
+            d.ClosedOn is { } closed ? Math.Max(0, closed.DayNumber - d.StartedOn.DayNumber) : null);
     }
 
     private static IQueryable<Deal> Filtered(SalesOpsDbContext db, Actor actor, BoardFilter f)

@@ -18,7 +18,21 @@ public sealed record DealCard(
     DateOnly? ClosedOn,
     int DaysInStage,
     bool IsStale,
-    int Version);
+    int Version,
+    int? CycleDays = null);
+
+/// <summary>How a column orders its cards; each column keeps its own, remembered in the browser.</summary>
+public enum CardSort
+{
+    /// <summary>Latest movers first (closed columns: latest closed first).</summary>
+    LastMoved,
+    /// <summary>Open: soonest expected close first; closed: latest closed first.</summary>
+    CloseDate,
+    /// <summary>Largest first.</summary>
+    Amount,
+    /// <summary>Longest in the stage first: the stale ones lead.</summary>
+    DaysInStage,
+}
 
 /// <summary>One stage column: totals over every matching deal, and the first cards of it.</summary>
 public sealed record BoardColumn(Stage Stage, StageTotals Totals, IReadOnlyList<DealCard> Cards)

@@ -21,6 +21,7 @@ namespace SalesOps.Web.Features.Pipeline;
 public sealed partial class PipelinePage : LivePage
 {
     private readonly Dictionary<int, int> _cardsPerStage = [];
+    private Dictionary<int, CardSort> _sorts = [];
     private readonly HashSet<int> _saving = [];
     private Actor? _actor;
     private BoardFilter _filter = BoardFilter.Default;
@@ -86,6 +87,13 @@ public sealed partial class PipelinePage : LivePage
             return;
         }
 
+        // Each column's sort as this browser left it.
+        if (await FilterMemory.LoadSortsAsync() is { Count: > 0 } sorts)
+        {
+            _sorts = sorts;
+            await ReloadAsync();
+        }
+
         // A plain /pipeline opens the filter this browser used last; a link with a filter shows that filter.
         if (_filter.IsDefault && await FilterMemory.LoadAsync() is { IsDefault: false } remembered)
         {
@@ -98,7 +106,7 @@ public sealed partial class PipelinePage : LivePage
 
     protected override async Task LoadAsync()
     {
-        _board = await Board.LoadAsync(_actor!, _filter, Clock.Today, _cardsPerStage);
+        _board = await Board.LoadAsync(_actor!, _filter, Clock.Today, _cardsPerStage, _sorts);
     }
 
     private async Task ApplyFilterAsync(BoardFilter filter)
@@ -109,6 +117,22 @@ public sealed partial class PipelinePage : LivePage
 
     private void NavigateTo(BoardFilter filter) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(BoardFilterQuery.ToQuery(filter)), replace: true);
+
+    /// <summary>A rep's own board does not repeat their name on every card.</summary>
+    private bool ShowOwner => _actor?.DealScope.RepId is null;
+
+    /// <summary>Something narrows the board and nothing matches: say so instead of six empty columns.</summary>
+    private bool NoMatch => _board is not null && _filter.Search is not null && _board.Columns.All(c => c.Totals.Count == 0);
+
+    private CardSort SortOf(int stageId) => _sorts.GetValueOrDefault(stageId, CardSort.LastMoved);
+
+    private async Task SortAsync(int stageId, CardSort sort)
+    {
+        _sorts[stageId] = sort;
+        _cardsPerStage.Remove(stageId);
+        await FilterMemory.SaveSortsAsync(_sorts);
+        await ReloadAsync();
+    }
 
     private async Task ShowMoreAsync(int stageId)
     {
@@ -141,10 +165,30 @@ public sealed partial class PipelinePage : LivePage
             change = change with { Amount = details.Amount, ClosedOn = details.ClosedOn, LostReason = details.LostReason };
         }
 
-        await MoveAsync(card, change);
+        // Undo puts back the stage and whatever the close asked for; it is versioned like any move, so it never
+        // overwrites a change someone made in between.
+        var from = Stages.Find(card.StageId)!;
+        var undo = new DealChange(Stage: from.Name, Amount: change.Amount is null ? null : card.Amount,
+            ClosedOn: from.IsClosed ? card.ClosedOn : null);
+        await MoveAsync(card, change, undo);
     }
 
-    private async Task MoveAsync(DealCard card, DealChange change)
+    private void OfferUndo(DealCard card, int version, string to, DealChange undo)
+    {
+        Snackbar.Add(L["Pipeline.Moved", card.Name, L.Stage(to)], Severity.Normal, options =>
+        {
+            options.Action = L["Pipeline.Undo"];
+            options.ActionColor = Color.Primary;
+            options.VisibleStateDuration = 8000;
+            options.OnClick = async _ =>
+            {
+                await InvokeAsync(() => MoveAsync(card with { Version = version }, undo with { Version = version }));
+            };
+        }, key: $"moved-{card.Id}-{version}");
+    }
+
+    /// <param name="undo">What puts the deal back (null when this move is itself an undo).</param>
+    private async Task MoveAsync(DealCard card, DealChange change, DealChange? undo = null)
     {
         _saving.Add(card.Id);
         StateHasChanged();
@@ -154,6 +198,10 @@ public sealed partial class PipelinePage : LivePage
             if (!outcome.Succeeded)
             {
                 Snackbar.Add(DealOutcomeText.Describe(L, outcome), Severity.Warning);
+            }
+            else if (undo is not null && outcome.Deal is { } moved)
+            {
+                OfferUndo(card, moved.Version, moved.Stage, undo);
             }
         }
         finally

@@ -1,0 +1,104 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using SalesOps.Web.Data.Seeding;
+using static Microsoft.Playwright.Assertions;
+
+namespace SalesOps.Tests.E2E;
+
+/// <summary>A rep who uses only the keyboard signs in, reaches a deal past the menu and moves it.</summary>
+[Collection(E2EGroup.Name)]
+public class KeyboardTests(E2EFixture fixture)
+{
+    private const int Prospecting = 1, Qualification = 2;
+
+    [Fact]
+    public async Task Sign_in_skip_to_the_board_open_a_deal_move_it_and_come_back_to_the_card()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await TabUntilAsync(page, "document.activeElement.id === 'email'");
+        await page.Keyboard.TypeAsync(DemoCompany.ManagerEmail);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("SalesOps-demo-1");
+        await page.Keyboard.PressAsync("Enter");
+        await new HomePage(page).WaitUntilInteractiveAsync();
+
+        var board = await PipelineBoardPage.OpenAsync(page);
+        // The page focuses its heading; the skip link sits before the menu, and lands on the first card past the filters.
+        await TabUntilAsync(page, "document.activeElement.classList.contains('skip-link')", "Shift+Tab");
+        await page.Keyboard.PressAsync("Enter");
+        var card = page.Locator("article[data-deal-id]").First;
+        await Expect(card).ToBeFocusedAsync();
+        var dealId = int.Parse((await card.GetAttributeAsync("data-deal-id"))!, CultureInfo.InvariantCulture);
+        Assert.Equal(Prospecting, int.Parse((await card.Locator("xpath=ancestor::section").GetAttributeAsync("data-stage-id"))!, CultureInfo.InvariantCulture));
+
+        await page.Keyboard.PressAsync("Enter");
+        var drawer = page.GetByTestId("deal-drawer");
+        await Expect(drawer).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => !!document.activeElement.closest('.mud-drawer')"), "focus did not move into the drawer");
+
+        // Stage select: open it from the keyboard, pick the next stage, save.
+        await TabUntilAsync(page, "document.activeElement.closest('.mud-select') !== null && document.activeElement.closest('.mud-drawer') !== null");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.GetByRole(AriaRole.Option, new() { Name = "Qualification" }).WaitForAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await TabUntilAsync(page, "document.activeElement.innerText?.trim() === 'Save'");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(board.Card(Qualification, dealId)).ToBeVisibleAsync();
+
+        // Escape closes the drawer and the focus goes back to the deal's card.
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(drawer).ToBeHiddenAsync();
+        await Expect(board.Card(Qualification, dealId)).ToBeFocusedAsync();
+        var deal = await fixture.QueryAsync(db => db.Deals.AsNoTracking().SingleAsync(d => d.Id == dealId));
+        Assert.Equal(Qualification, deal.StageId);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task After_a_move_the_snackbar_undoes_it()
+    {
+        var page = await fixture.NewPageAsync();
+        await LoginPage.AsAsync(page, DemoCompany.VpEmail);
+        var board = await PipelineBoardPage.OpenAsync(page);
+        var dealId = await board.FirstDealIdAsync(Qualification);
+
+        await board.DragAsync(dealId, Qualification, 3);
+        await Expect(board.Card(3, dealId)).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
+
+        await Expect(board.Card(Qualification, dealId)).ToBeVisibleAsync();
+        var deal = await fixture.QueryAsync(db => db.Deals.AsNoTracking().SingleAsync(d => d.Id == dealId));
+        Assert.Equal(Qualification, deal.StageId);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_search_with_no_match_says_so()
+    {
+        var page = await fixture.NewPageAsync();
+        await LoginPage.AsAsync(page, DemoCompany.VpEmail);
+        await PipelineBoardPage.OpenAsync(page, "?q=zzqqxxnomatch");
+
+        await Expect(page.GetByTestId("no-match")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Presses Tab until the condition holds (at most 40 times): the way a keyboard user gets somewhere.</summary>
+    private static async Task TabUntilAsync(IPage page, string condition, string key = "Tab")
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            if (await page.EvaluateAsync<bool>($"() => {{ try {{ return !!({condition}); }} catch {{ return false; }} }}"))
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync(key);
+        }
+
+        Assert.Fail($"Tab never reached: {condition}");
+    }
+}
