@@ -21,6 +21,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<LeaderboardService>();
         builder.Services.AddSingleton<StatementService>();
         builder.Services.AddSingleton<KpiService>();
+        builder.Services.AddSingleton<ForecastService>();
         return builder;
     }
 }
