@@ -99,48 +99,19 @@ public sealed class StageHistoryModel
 
 public static class ForecastEngine
 {
-    /// <summary>z for a two-sided 90% band.</summary>
-    private const double Z90 = 1.645;
-
     /// <summary>
     /// Every method's forecast for <paramref name="quarter"/> as seen on <paramref name="asOf"/>: from the deals won in
     /// the quarter so far and the deals open on that day.
     /// </summary>
     public static QuarterForecast Forecast(Period quarter, DateOnly asOf, decimal closedWon, IEnumerable<OpenDealState> open, StageHistoryModel model)
     {
-        decimal commit = 0, bestCase = 0, weighted = 0, history = 0;
-        double variance = 0;
+        var sum = new ForecastSum(quarter, asOf, model);
         foreach (var deal in open)
         {
-            var expectedInQuarter = quarter.Contains(deal.ExpectedClose) || (deal.ExpectedClose < quarter.Start && asOf >= quarter.Start);
-            if (expectedInQuarter)
-            {
-                weighted += deal.Amount * Math.Clamp(deal.Probability, 0, 100) / 100m;
-                if (deal.Category == ForecastCategory.Commit)
-                {
-                    commit += deal.Amount;
-                }
-
-                if (deal.Category is ForecastCategory.Commit or ForecastCategory.BestCase)
-                {
-                    bestCase += deal.Amount;
-                }
-            }
-
-            var p = HistoryProbability(deal, quarter, asOf, model, expectedInQuarter);
-            history += deal.Amount * (decimal)p;
-            variance += (double)(deal.Amount * deal.Amount) * p * (1 - p);
+            sum.Add(deal);
         }
 
-        var spread = (decimal)(Z90 * Math.Sqrt(variance));
-        var expected = closedWon + history;
-        return new QuarterForecast(
-            quarter,
-            closedWon,
-            Round(closedWon + commit),
-            Round(closedWon + bestCase),
-            Round(closedWon + weighted),
-            new ForecastValue(Round(expected), Round(Math.Max(closedWon, expected - spread)), Round(expected + spread)));
+        return sum.Result(closedWon);
     }
 
     /// <summary>
@@ -183,6 +154,56 @@ public static class ForecastEngine
         }
 
         return actual == 0 ? null : Math.Max(0, 1 - (double)(error / actual));
+    }
+}
+
+/// <summary>
+/// Sums open deals into a quarter's forecast one at a time, so a caller can stream deals (or keep one sum per rep)
+/// without holding them all.
+/// </summary>
+public sealed class ForecastSum(Period quarter, DateOnly asOf, StageHistoryModel model)
+{
+    /// <summary>z for a two-sided 90% band.</summary>
+    private const double Z90 = 1.645;
+
+    private decimal _commit, _bestCase, _weighted, _history;
+    private double _variance;
+
+    public void Add(OpenDealState deal)
+    {
+        // A deal whose expected close has passed but is still open is expected now, i.e. in the current quarter.
+        var expectedInQuarter = quarter.Contains(deal.ExpectedClose) || (deal.ExpectedClose < quarter.Start && asOf >= quarter.Start);
+        if (expectedInQuarter)
+        {
+            _weighted += deal.Amount * Math.Clamp(deal.Probability, 0, 100) / 100m;
+            if (deal.Category == ForecastCategory.Commit)
+            {
+                _commit += deal.Amount;
+            }
+
+            if (deal.Category is ForecastCategory.Commit or ForecastCategory.BestCase)
+            {
+                _bestCase += deal.Amount;
+            }
+        }
+
+        // Each deal is a coin with its own odds: the spread of the sum is √Σ amount² × p × (1 − p).
+        var p = ForecastEngine.HistoryProbability(deal, quarter, asOf, model, expectedInQuarter);
+        _history += deal.Amount * (decimal)p;
+        _variance += (double)(deal.Amount * deal.Amount) * p * (1 - p);
+    }
+
+    public QuarterForecast Result(decimal closedWon)
+    {
+        var spread = (decimal)(Z90 * Math.Sqrt(_variance));
+        var expected = closedWon + _history;
+        return new QuarterForecast(
+            quarter,
+            closedWon,
+            Round(closedWon + _commit),
+            Round(closedWon + _bestCase),
+            Round(closedWon + _weighted),
+            new ForecastValue(Round(expected), Round(Math.Max(closedWon, expected - spread)), Round(expected + spread)));
     }
 
     private static decimal Round(decimal amount) => decimal.Round(amount, 2, MidpointRounding.AwayFromZero);

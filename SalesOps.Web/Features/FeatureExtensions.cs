@@ -34,6 +34,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<TerritoryPlanService>();
         builder.Services.AddSingleton<SalesOps.Web.Features.Data.ImportMappingStore>();
         builder.Services.AddSingleton<SalesOps.Web.Features.Data.HygieneService>();
+        builder.Services.AddSingleton<ForecastService>();
         return builder;
     }
 }

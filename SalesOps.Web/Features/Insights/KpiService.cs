@@ -114,6 +114,16 @@ public sealed class KpiService(IDbContextFactory<SalesOpsDbContext> factory, Sta
         return quotas.Count == 0 ? null : quotas.Sum(q => Incentives.LeaderboardService.Prorated(q.Amount, new Period(q.PeriodStart, q.PeriodEnd), period));
     }
 
+    /// <summary>The active reps an actor sees, counted per channel.</summary>
+    public async Task<Dictionary<SalesChannel, int>> LoadRepsByChannelAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Reps.AsNoTracking().VisibleTo(actor.DealScope).Where(r => r.Active)
+            .GroupBy(r => r.Channel)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+    }
+
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static string Id(int? id) => id is { } value ? Id(value) : NoneKey;
