@@ -22,6 +22,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<PayPreviewService>();
         builder.Services.AddSingleton<MyPerformanceService>();
         builder.Services.AddSingleton<QuotaService>();
+        builder.Services.AddSingleton<PlanService>();
         return builder;
     }
 }
