@@ -35,6 +35,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<SalesOps.Web.Features.Data.ImportMappingStore>();
         builder.Services.AddSingleton<SalesOps.Web.Features.Data.HygieneService>();
         builder.Services.AddSingleton<ForecastService>();
+        builder.Services.AddSingleton<PlanService>();
         return builder;
     }
 }
