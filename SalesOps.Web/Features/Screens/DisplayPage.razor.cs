@@ -54,8 +54,6 @@ public sealed partial class DisplayPage : LivePage
 
     private SlideSpec? CurrentSlide => _playlist is { } p && _rotation is { } r && r.Index < p.Slides.Count ? p.Slides[r.Index] : null;
 
-    private string State => _playlist is null ? "inactive" : _celebrations.Current is not null ? "celebrating" : "rotating";
-
     protected override async Task OnInitializedAsync()
     {
         Settings = DisplaySettings.FromQuery(ZoomQuery, MarginQuery) ?? DisplaySettings.Default;

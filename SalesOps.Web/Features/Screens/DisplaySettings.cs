@@ -18,7 +18,7 @@ public sealed record DisplaySettings(double Zoom, int Margin)
     public static readonly DisplaySettings Default = new(1, 2);
 
     /// <summary>The CSS variables the display reads.</summary>
-    public string Style => string.Create(CultureInfo.InvariantCulture, $"--display-zoom: {Zoom:0.##}; --display-margin: {Margin}vmin");
+    public string Style => string.Create(CultureInfo.InvariantCulture, $"--display-zoom: {Zoom:0.##}; --display-margin: {Margin}cqmin");
 
     /// <summary>Settings given in the link; null when the link gives none. Values out of range are clamped.</summary>
     public static DisplaySettings? FromQuery(string? zoom, string? margin)

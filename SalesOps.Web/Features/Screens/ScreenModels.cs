@@ -19,3 +19,9 @@ public sealed record ScreenResult(bool Succeeded, int? Id = null, string? Token 
 {
     public static ScreenResult Fail(string error) => new(false, Error: error);
 }
+
+/// <summary>The teams and territories an editor may filter slides by.</summary>
+public sealed record ScreenChoices(IReadOnlyList<Pipeline.FilterChoice> Teams, IReadOnlyList<Pipeline.FilterChoice> Territories)
+{
+    public static readonly ScreenChoices Empty = new([], []);
+}

@@ -57,6 +57,26 @@ public sealed class ScreenService(IDbContextFactory<SalesOpsDbContext> factory, 
         return new ScreenDraft(screen.Id, screen.Version, new ScreenSpec(screen.Name, screen.Theme, Specs(screen)));
     }
 
+    /// <summary>What slides may be filtered by: a manager only their own team (and any territory).</summary>
+    public async Task<ScreenChoices> ChoicesAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (!ScreenAccess.CanOpen(actor))
+        {
+            return ScreenChoices.Empty;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var teams = db.Teams.AsNoTracking();
+        if (actor.Role == Roles.Manager)
+        {
+            teams = teams.Where(t => t.Id == actor.TeamId);
+        }
+
+        return new ScreenChoices(
+            await teams.OrderBy(t => t.Name).Select(t => new Pipeline.FilterChoice(t.Id, t.Name)).ToListAsync(cancellationToken),
+            await db.Territories.AsNoTracking().OrderBy(t => t.Name).Select(t => new Pipeline.FilterChoice(t.Id, t.Name)).ToListAsync(cancellationToken));
+    }
+
     /// <summary>The playlist a display token opens; null for an unknown or revoked token.</summary>
     public async Task<ScreenPlaylist?> FindByTokenAsync(string? token, CancellationToken cancellationToken = default)
     {
