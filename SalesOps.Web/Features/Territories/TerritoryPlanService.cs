@@ -174,7 +174,7 @@ public sealed class TerritoryPlanService(
         var accounts = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
         var openIds = stages.OpenIds;
         var deals = (await db.Deals.AsNoTracking()
-            .Where(d => ids.Contains(d.AccountId) && (openIds.Contains(d.StageId) || d.StageId == stages.WonId))
+            .Where(d => d.AccountId != null && ids.Contains(d.AccountId.Value) && (openIds.Contains(d.StageId) || d.StageId == stages.WonId))
             .Select(d => new { d.AccountId, d.OwnerRepId, d.Amount, d.Probability, d.StageId, d.ClosedOn })
             .ToListAsync(cancellationToken)).ToLookup(d => d.AccountId);
         var since = today.AddMonths(-12);
