@@ -139,16 +139,4 @@ public sealed class TerritoryMapPage(IPage page)
     public ILocator Clusters => Map.Locator("[data-cluster-count]");
 
     public ILocator Legend(int territoryId) => page.GetByTestId("map-legend").Locator($"li[data-territory-id='{territoryId}']");
-
-    /// <summary>Accounts on the map: those drawn as single markers plus those inside clusters.</summary>
-    public async Task<int> AccountsShownAsync()
-    {
-        var clustered = 0;
-        foreach (var count in await Clusters.EvaluateAllAsync<int[]>("els => els.map(e => +e.dataset.clusterCount)"))
-        {
-            clustered += count;
-        }
-
-        return clustered + await Markers.CountAsync();
-    }
 }

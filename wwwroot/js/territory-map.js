@@ -231,6 +231,8 @@ class TerritoryMap {
             markers.push(marker);
         }
         this.cluster.addLayers(markers);
+        // What the cluster group holds (drawn singly or inside a cluster), counted once whatever the zoom animation shows.
+        this.host.dataset.markerCount = String(this.cluster.getLayers().length);
     }
 
     // The region under the dropped marker is found in the page itself (whatever shape is drawn there), and the

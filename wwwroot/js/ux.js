@@ -19,6 +19,13 @@
                 return false;
             }
         },
+        // Focus that fell back to the page (a saved field re-rendered, a button went away) returns into the panel.
+        keepFocus(selector) {
+            const element = document.querySelector(selector);
+            if (element && (document.activeElement === document.body || document.activeElement === null)) {
+                element.focus({ preventScroll: true });
+            }
+        },
         focus(selector) {
             const element = document.querySelector(selector);
             if (element) {

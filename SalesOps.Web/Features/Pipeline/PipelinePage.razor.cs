@@ -82,6 +82,17 @@ public sealed partial class PipelinePage : LivePage
             _container.Refresh();
         }
 
+        if (_focusDrawer && _drawerOpen)
+        {
+            // The drawer's fields load after it opens, so its own container takes the focus; Tab then walks the fields.
+            _focusDrawer = false;
+            await JS.InvokeVoidAsync("salesOpsUx.focus", ".drawer-keys");
+        }
+        else if (_drawerOpen)
+        {
+            await JS.InvokeVoidAsync("salesOpsUx.keepFocus", ".drawer-keys");
+        }
+
         if (!firstRender)
         {
             return;
@@ -220,7 +231,11 @@ public sealed partial class PipelinePage : LivePage
     {
         _drawerDealId = card.Id;
         _drawerOpen = true;
+        _focusDrawer = true;
     }
+
+    /// <summary>Set when the drawer opens: once it is drawn, the keyboard focus moves into it.</summary>
+    private bool _focusDrawer;
 
     private Task DrawerKeyDownAsync(KeyboardEventArgs e) => e.Key == "Escape" ? CloseDrawerAsync() : Task.CompletedTask;
 
