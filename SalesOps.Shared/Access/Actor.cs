@@ -52,6 +52,17 @@ public sealed record Actor(string Name, string Role, int? RepId = null, int? Tea
     };
 
     /// <summary>
+    /// Who runs sales contests: ops (analysts, VPs, admins) for anyone, a manager for their own team only
+    /// (<paramref name="contestTeamId"/> null means a company-wide contest).
+    /// </summary>
+    public bool CanRunContest(int? contestTeamId) => Role switch
+    {
+        Roles.Analyst or Roles.VP or Roles.Admin => true,
+        Roles.Manager => contestTeamId is { } team && team == TeamId,
+        _ => false,
+    };
+
+    /// <summary>
     /// Whose pay (commission statements) an actor may read: a rep their own, a manager their team's, a VP or an
     /// admin everyone's. Pay is narrower than deals: analysts read every deal but no one's pay.
     /// </summary>

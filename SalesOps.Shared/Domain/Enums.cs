@@ -8,4 +8,4 @@ public enum ForecastCategory { Pipeline, BestCase, Commit, Closed, Omitted }
 
 public enum QuotaMetric { WonRevenue, DealsWon }
 
-public enum ContestMetric { WonRevenue, DealsWon, NewPipeline }
+public enum ContestMetric { WonRevenue, DealsWon, NewPipeline, Attainment }

@@ -57,6 +57,7 @@ public static class LeaderboardRanking
         ContestMetric.WonRevenue => LeaderboardMetric.WonRevenue,
         ContestMetric.DealsWon => LeaderboardMetric.DealsWon,
         ContestMetric.NewPipeline => LeaderboardMetric.NewPipeline,
+        ContestMetric.Attainment => LeaderboardMetric.Attainment,
         _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
     };
 

@@ -36,6 +36,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<SalesOps.Web.Features.Data.HygieneService>();
         builder.Services.AddSingleton<ForecastService>();
         builder.Services.AddSingleton<PlanService>();
+        builder.Services.AddSingleton<ContestService>();
         return builder;
     }
 }

@@ -45,16 +45,17 @@ public sealed partial class LeaderboardPage : LivePage
     [SupplyParameterFromQuery(Name = "team")] private string? Team { get; set; }
     [SupplyParameterFromQuery(Name = "territory")] private string? Territory { get; set; }
     [SupplyParameterFromQuery(Name = "channel")] private string? Channel { get; set; }
+    [SupplyParameterFromQuery(Name = "contest")] private string? Contest { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
         _actor = await CurrentActor.GetAsync();
-        _choices = await Leaderboards.ChoicesAsync();
+        _choices = await Leaderboards.ChoicesAsync(Clock.Today);
     }
 
     protected override async Task OnParametersSetAsync()
     {
-        var filter = LeaderboardQuery.FromQuery(Metric, PeriodText, From, To, Team, Territory, Channel);
+        var filter = LeaderboardQuery.FromQuery(Metric, PeriodText, From, To, Team, Territory, Channel, Contest);
         if (_board is null || filter != _filter)
         {
             _filter = filter;

@@ -17,10 +17,11 @@ public static class LeaderboardQuery
         ["team"] = f.TeamId,
         ["territory"] = f.TerritoryId,
         ["channel"] = f.Channel?.ToString(),
+        ["contest"] = f.ContestId,
     };
 
     /// <summary>Reads a filter from query values; anything unreadable falls back to the default rather than failing.</summary>
-    public static LeaderboardFilter FromQuery(string? metric, string? period, string? from, string? to, string? team, string? territory, string? channel) =>
+    public static LeaderboardFilter FromQuery(string? metric, string? period, string? from, string? to, string? team, string? territory, string? channel, string? contest = null) =>
         new(
             Enum.TryParse<LeaderboardMetric>(metric, ignoreCase: true, out var m) && Enum.IsDefined(m) ? m : LeaderboardMetric.Attainment,
             Enum.TryParse<LeaderboardPeriod>(period, ignoreCase: true, out var p) && Enum.IsDefined(p) ? p : LeaderboardPeriod.Quarter,
@@ -28,5 +29,6 @@ public static class LeaderboardQuery
             Date(to),
             Id(team),
             Id(territory),
-            Enum.TryParse<SalesChannel>(channel, ignoreCase: true, out var c) && Enum.IsDefined(c) ? c : null);
+            Enum.TryParse<SalesChannel>(channel, ignoreCase: true, out var c) && Enum.IsDefined(c) ? c : null,
+            Id(contest));
 }

@@ -8,7 +8,10 @@ namespace SalesOps.Web.Features.Incentives;
 
 public enum LeaderboardPeriod { Month, Quarter, Year, Custom }
 
-/// <summary>What the leaderboard ranks, over which days, and whom it lists; every field lives in the URL.</summary>
+/// <summary>
+/// What the leaderboard ranks, over which days, and whom it lists; every field lives in the URL. With a contest, the
+/// contest's metric, days, team and participants replace the metric, period and team asked for.
+/// </summary>
 public sealed record LeaderboardFilter(
     LeaderboardMetric Metric = LeaderboardMetric.Attainment,
     LeaderboardPeriod Period = LeaderboardPeriod.Quarter,
@@ -16,7 +19,8 @@ public sealed record LeaderboardFilter(
     DateOnly? To = null,
     int? TeamId = null,
     int? TerritoryId = null,
-    SalesChannel? Channel = null)
+    SalesChannel? Channel = null,
+    int? ContestId = null)
 {
     public static readonly LeaderboardFilter Default = new();
 
@@ -43,7 +47,8 @@ public sealed record LeaderboardEntry(LeaderboardRow Row, int TeamId, string Tea
 public sealed record Leaderboard(DateTime AsOf, Period Period, LeaderboardMetric Metric, IReadOnlyList<LeaderboardEntry> Entries);
 
 /// <summary>The choices of the leaderboard's filters.</summary>
-public sealed record LeaderboardChoices(IReadOnlyList<Pipeline.FilterChoice> Teams, IReadOnlyList<Pipeline.FilterChoice> Territories);
+/// <param name="Contests">Contests running today, whose metric the board can rank by.</param>
+public sealed record LeaderboardChoices(IReadOnlyList<Pipeline.FilterChoice> Teams, IReadOnlyList<Pipeline.FilterChoice> Territories, IReadOnlyList<Pipeline.FilterChoice> Contests);
 
 /// <summary>A won deal as the celebration shows it to everyone watching a leaderboard.</summary>
 public sealed record Celebration(int DealId, int RepId, string RepName, string Account, decimal Amount);
@@ -59,11 +64,33 @@ public sealed class LeaderboardService(IDbContextFactory<SalesOpsDbContext> fact
     /// <param name="today">The user's today: its deals are left out of the start-of-day standings that movement compares with.</param>
     public async Task<Leaderboard> LoadAsync(LeaderboardFilter filter, DateOnly today, CancellationToken cancellationToken = default)
     {
-        var period = filter.Resolve(today);
         var wonId = stages.WonId;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
 
         var reps = db.Reps.AsNoTracking().Where(r => r.Active);
+        if (filter.ContestId is { } contestId)
+        {
+            var contest = await db.Contests.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contestId, cancellationToken);
+            if (contest is null)
+            {
+                return new Leaderboard(clock.GetUtcNow().UtcDateTime, filter.Resolve(today), filter.Metric, []);
+            }
+
+            filter = filter with
+            {
+                Metric = LeaderboardRanking.For(contest.Metric),
+                Period = LeaderboardPeriod.Custom,
+                From = contest.StartsOn,
+                To = contest.EndsOn,
+                TeamId = contest.TeamId ?? filter.TeamId,
+            };
+            if (contest.RepIds.Count > 0)
+            {
+                reps = reps.Where(r => contest.RepIds.Contains(r.Id));
+            }
+        }
+
+        var period = filter.Resolve(today);
         if (filter.TeamId is { } teamId)
         {
             reps = reps.Where(r => r.TeamId == teamId);
@@ -137,12 +164,14 @@ public sealed class LeaderboardService(IDbContextFactory<SalesOpsDbContext> fact
         return new Leaderboard(clock.GetUtcNow().UtcDateTime, period, filter.Metric, entries);
     }
 
-    public async Task<LeaderboardChoices> ChoicesAsync(CancellationToken cancellationToken = default)
+    public async Task<LeaderboardChoices> ChoicesAsync(DateOnly today, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return new LeaderboardChoices(
             await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new Pipeline.FilterChoice(t.Id, t.Name)).ToListAsync(cancellationToken),
-            await db.Territories.AsNoTracking().OrderBy(t => t.Name).Select(t => new Pipeline.FilterChoice(t.Id, t.Name)).ToListAsync(cancellationToken));
+            await db.Territories.AsNoTracking().OrderBy(t => t.Name).Select(t => new Pipeline.FilterChoice(t.Id, t.Name)).ToListAsync(cancellationToken),
+            await db.Contests.AsNoTracking().Where(c => c.StartsOn <= today && c.EndsOn >= today).OrderBy(c => c.EndsOn).ThenBy(c => c.Name)
+                .Select(c => new Pipeline.FilterChoice(c.Id, c.Name)).ToListAsync(cancellationToken));
     }
 
     /// <summary>The rep, account and amount of a won deal, for the celebration; null when it is not (or no longer) won.</summary>

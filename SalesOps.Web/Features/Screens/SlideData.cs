@@ -31,6 +31,9 @@ public sealed record TickerSlideData(DateTime AsOf, IReadOnlyList<WonDealLine> D
 
 public sealed record TextSlideData(DateTime AsOf) : SlideData(AsOf);
 
+/// <summary>The standings of the contest a slide shows; <see cref="Board"/> is null when there is no contest to show.</summary>
+public sealed record ContestSlideData(DateTime AsOf, ContestBoard? Board) : SlideData(AsOf);
+
 /// <summary>
 /// Reads slide numbers through the existing dashboard, board and leaderboard services and shares each result among
 /// all open screens: 200 TVs showing "Sales floor" cost one read per change, not 200, and hold one copy. A cached
@@ -41,6 +44,7 @@ public sealed class SlideDataCache(
     HomeDashboardService dashboards,
     PipelineBoardService boards,
     LeaderboardService leaderboards,
+    ContestService contests,
     IDbContextFactory<SalesOpsDbContext> factory,
     StageCatalog stages,
     LiveEventBus bus,
@@ -101,6 +105,9 @@ public sealed class SlideDataCache(
             case SlideKind.Leaderboard:
                 var board = await leaderboards.LoadAsync(new LeaderboardFilter(TeamId: key.TeamId, TerritoryId: key.TerritoryId), key.Today);
                 return new LeaderboardSlideData(board with { Entries = board.Entries.Take(LeaderboardRows).ToList() });
+            case SlideKind.ContestStandings:
+                var contest = await contests.ForScreenAsync(key.TeamId, key.Today);
+                return new ContestSlideData(Now, contest is null ? null : contest with { Standings = contest.Standings with { Entries = contest.Standings.Entries.Take(LeaderboardRows).ToList() } });
             case SlideKind.WonTicker:
                 return new TickerSlideData(Now, await WonDealsAsync(key));
             default:
