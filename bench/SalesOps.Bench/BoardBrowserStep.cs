@@ -57,7 +57,7 @@ public sealed class BoardBrowserStep(string webDll, BoardSettings settings, Time
 
             Console.WriteLine($"  {settings.Pages} boards open; moving deals {string.Join(", ", shuttles.Select(s => $"{s.DealId} ({s.HomeStageId}↔{s.AwayStageId})"))}…");
             var (appCpu, browserCpu, wall) = (CpuTime.OfProcess(app.ProcessId), BrowserCpu(), Stopwatch.StartNew());
-            var result = await new BoardMoveLatency(settings, browsers.Pages, shuttles).RunAsync(app.BaseAddress, DemoCompany.IngestKey, cancellationToken);
+            var result = await new BoardMoveLatency(settings, browsers.Pages, new ShuttleMoves(shuttles)).RunAsync(app.BaseAddress, DemoCompany.IngestKey, cancellationToken);
             var (appUsed, browserUsed) = (CpuTime.OfProcess(app.ProcessId) - appCpu, BrowserCpu() - browserCpu);
             report.Value("Browser boards: CPU used during the moves by the app / by its Chromium (of wall time × cores)",
                 string.Create(CultureInfo.InvariantCulture, $"{appUsed.TotalSeconds:0.0} s / {browserUsed.TotalSeconds:0.0} s (of {wall.Elapsed.TotalSeconds:0} s × {Environment.ProcessorCount})"));

@@ -48,8 +48,11 @@ public sealed class BoardBrowsers : IAsyncDisposable
         }
     }
 
-    /// <summary>Signs in once through the login form, then opens <paramref name="count"/> boards with that session's cookie.</summary>
-    public async Task OpenBoardsAsync(Uri baseAddress, string email, string password, int count)
+    /// <summary>
+    /// Signs in once through the login form, then opens <paramref name="count"/> pages at <paramref name="path"/> (the
+    /// pipeline board unless given) with that session's cookie, each ready once <paramref name="readySelector"/> matches.
+    /// </summary>
+    public async Task OpenBoardsAsync(Uri baseAddress, string email, string password, int count, string path = BoardPath, string readySelector = "section[data-stage-id] article[data-deal-id]")
     {
         var login = await NewContextAsync(baseAddress, storageState: null);
         var page = await login.NewPageAsync();
@@ -67,9 +70,9 @@ public sealed class BoardBrowsers : IAsyncDisposable
             var context = await NewContextAsync(baseAddress, session);
             var board = await context.NewPageAsync();
             Watch(board);
-            await board.GotoAsync(BoardPath);
+            await board.GotoAsync(path);
             await WaitAsync(board, "the board's interactive marker", p => WaitInteractiveAsync(p));
-            await WaitAsync(board, "a card in a column", p => p.Locator("section[data-stage-id] article[data-deal-id]").First.WaitForAsync(new() { State = WaitForSelectorState.Attached }));
+            await WaitAsync(board, $"a match for {readySelector}", p => p.Locator(readySelector).First.WaitForAsync(new() { State = WaitForSelectorState.Attached }));
             await board.EvaluateAsync(BoardObserverScript.Install);
             Pages.Add(board);
         }

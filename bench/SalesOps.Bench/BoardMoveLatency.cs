@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
-using SalesOps.Web.Data;
 
 namespace SalesOps.Bench;
 
@@ -14,12 +13,24 @@ public sealed record BoardSettings(int Pages, int Moves, int IntervalMs, int War
 /// <param name="Missing">(page, move) pairs where the card never showed up within the drain time.</param>
 public sealed record BoardMoveResult(Percentiles Latency, Percentiles RoundTrip, int Sent, int Failed, int Missing, string? FirstError);
 
+/// <summary>One change the bench makes: a deal sent to a stage, and what every open page shows once the change reached it.</summary>
+public sealed record BoardMove(int DealId, string Stage, string Selector);
+
+/// <summary>The changes a latency run makes, one after another (deals shuttled between columns, deals won and reopened…).</summary>
+public interface IBoardMoves
+{
+    BoardMove Next(int index);
+
+    /// <summary>The app accepted <paramref name="move"/>: the next one starts from there.</summary>
+    void Moved(BoardMove move);
+}
+
 /// <summary>
-/// Moves deals between open columns through the ingest API and measures, in every open board, the time until the
-/// card shows in its new column: the page's <c>Date.now()</c> when it appeared minus the bench's clock at send
-/// (same machine, same wall clock).
+/// Changes deals' stages through the ingest API and measures, in every open page, the time until the change shows
+/// (a card in its new column, a leaderboard row with its new value): the page's <c>Date.now()</c> when the
+/// move's selector first matched minus the bench's clock at send (same machine, same wall clock).
 /// </summary>
-public sealed class BoardMoveLatency(BoardSettings settings, IReadOnlyList<IPage> pages, IReadOnlyList<BoardShuttle> shuttles)
+public sealed class BoardMoveLatency(BoardSettings settings, IReadOnlyList<IPage> pages, IBoardMoves moves)
 {
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(10);
 
@@ -27,7 +38,6 @@ public sealed class BoardMoveLatency(BoardSettings settings, IReadOnlyList<IPage
     {
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
-        var where = shuttles.ToDictionary(s => s.DealId, s => s.HomeStageId);
         var sent = new Dictionary<string, double>();
         var roundTrips = new List<double>();
         var failed = 0;
@@ -41,15 +51,13 @@ public sealed class BoardMoveLatency(BoardSettings settings, IReadOnlyList<IPage
                 await Task.Delay(due - schedule.Elapsed, cancellationToken);
             }
 
-            var shuttle = shuttles[i % shuttles.Count];
-            var target = where[shuttle.DealId] == shuttle.HomeStageId ? shuttle.AwayStageId : shuttle.HomeStageId;
+            var move = moves.Next(i);
             var token = $"move-{i}";
-            var selector = BoardObserverScript.CardSelector(target, shuttle.DealId);
-            await Task.WhenAll(pages.Select(p => p.EvaluateAsync<bool>(BoardObserverScript.Watch, new object[] { token, selector })));
+            await Task.WhenAll(pages.Select(p => p.EvaluateAsync<bool>(BoardObserverScript.Watch, new object[] { token, move.Selector })));
 
-            using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/deals/{shuttle.DealId}")
+            using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/deals/{move.DealId}")
             {
-                Content = JsonContent.Create(new { stage = StageName(target) }),
+                Content = JsonContent.Create(new { stage = move.Stage }),
             };
             var sentAt = UnixMs();
             var start = Stopwatch.GetTimestamp();
@@ -59,11 +67,11 @@ public sealed class BoardMoveLatency(BoardSettings settings, IReadOnlyList<IPage
             if (!response.IsSuccessStatusCode)
             {
                 failed++;
-                firstError ??= $"PATCH /api/deals/{shuttle.DealId} → {(int)response.StatusCode}: {body[..Math.Min(300, body.Length)]}";
+                firstError ??= $"PATCH /api/deals/{move.DealId} → {(int)response.StatusCode}: {body[..Math.Min(300, body.Length)]}";
                 continue;
             }
 
-            where[shuttle.DealId] = target;
+            moves.Moved(move);
             if (i >= settings.Warmup)
             {
                 sent[token] = sentAt;
@@ -93,6 +101,4 @@ public sealed class BoardMoveLatency(BoardSettings settings, IReadOnlyList<IPage
     }
 
     private static double UnixMs() => (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalMilliseconds;
-
-    private static string StageName(int stageId) => SalesOpsDbContext.DefaultStages.Single(s => s.Id == stageId).Name;
 }

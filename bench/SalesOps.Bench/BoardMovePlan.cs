@@ -23,3 +23,18 @@ public static class BoardMovePlan
             .Select(c => new BoardShuttle(c.Top.DealId, c.Home, c.Away))
             .ToList();
 }
+
+/// <summary>The pipeline board's moves: each shuttle's deal to its other column and back, in turn.</summary>
+public sealed class ShuttleMoves(IReadOnlyList<BoardShuttle> shuttles) : IBoardMoves
+{
+    private readonly Dictionary<int, int> _where = shuttles.ToDictionary(s => s.DealId, s => s.HomeStageId);
+
+    public BoardMove Next(int index)
+    {
+        var shuttle = shuttles[index % shuttles.Count];
+        var target = _where[shuttle.DealId] == shuttle.HomeStageId ? shuttle.AwayStageId : shuttle.HomeStageId;
+        return new BoardMove(shuttle.DealId, SalesOpsDbContext.DefaultStages.Single(s => s.Id == target).Name, BoardObserverScript.CardSelector(target, shuttle.DealId));
+    }
+
+    public void Moved(BoardMove move) => _where[move.DealId] = SalesOpsDbContext.DefaultStages.Single(s => s.Name == move.Stage).Id;
+}

@@ -59,7 +59,7 @@ public static class PipelineCommand
     }
 
     /// <summary>Reuses the file at <paramref name="db"/> when there is one; otherwise generates a company of <paramref name="deals"/> deals into it.</summary>
-    private static async Task<string> CompanyAsync(Report report, string db, int deals, CancellationToken cancellationToken)
+    internal static async Task<string> CompanyAsync(Report report, string db, int deals, CancellationToken cancellationToken, int? reps = null)
     {
         db = Path.GetFullPath(db);
         if (File.Exists(db))
@@ -70,8 +70,8 @@ public static class PipelineCommand
             return db;
         }
 
-        Console.WriteLine($"Generating {deals:N0} deals into {db}…");
-        var generated = await CompanyFile.GenerateAsync(db, CompanyRequest.For(deals), fresh: true, cancellationToken);
+        Console.WriteLine($"Generating {deals:N0} deals{(reps is null ? "" : $" and {reps:N0} reps")} into {db}…");
+        var generated = await CompanyFile.GenerateAsync(db, CompanyRequest.For(deals, reps: reps), fresh: true, cancellationToken);
         report.Context($"Company: generated {Report.Count(deals)} deals ({Report.Count(generated.Rows)} rows, {Report.Count((long)generated.RowsPerSecond)} rows/s) into {db}");
         return db;
     }

@@ -38,6 +38,12 @@ const string Usage = """
           The commission engine in memory: a statement per rep for a quarter, "pays if won now" for one open deal
           per rep, and the fair leaderboard; goal ≤ 2 s for 1,000 reps. Writes bench/results/commission-latest.md.
 
+      leaderboard [--deals 1000000] [--reps 1000] [--db PATH] [--parts queries,browsers] [--iterations 100] [--warmup 10]
+          [--budget 60] [--pages 10] [--board-moves 30] [--board-interval 1000] [--start-timeout 180] [--app PATH]
+          The incentive leaderboard. queries: this quarter's board by won revenue, attainment and fair attainment,
+          in process, alternating with the raw SQL it rests on (ratio reported); browsers: a deal won or reopened →
+          --pages open leaderboards in headless Chromium. Writes bench/results/leaderboard-latest.md.
+
       balance [--accounts 100000] [--territories 50] [--budget 500] [--runs 3] [--seed 1]
           The territory balancer on a generated book of business, with no budget and with --budget moves: time,
           imbalance against the lower bound. Writes bench/results/balance-latest.md.
@@ -68,6 +74,7 @@ try
         "pipeline" => await PipelineCommand.RunAsync(arguments, cancel.Token),
         "commission" => await CommissionCommand.RunAsync(arguments, cancel.Token),
         "balance" => await BalanceCommand.RunAsync(arguments, cancel.Token),
+        "leaderboard" => await LeaderboardCommand.RunAsync(arguments, cancel.Token),
         HubListenCommand.Name => await HubListenCommand.RunAsync(arguments, cancel.Token),
         _ => throw new UsageException($"Unknown command '{arguments.Command}'."),
     };
