@@ -41,6 +41,34 @@ public sealed class ImportService(LiveWriter writer, StageCatalog stages, TimePr
         return found;
     }
 
+    /// <summary>The stage-mapping step reads this many rows of a deals file for its stage names; the preview checks every row.</summary>
+    public const int StageScanRows = 100_000;
+
+    /// <summary>The stage-mapping step lists at most this many different names (an export has a handful).</summary>
+    public const int MaxStageNames = 50;
+
+    /// <summary>
+    /// The different stage names a deals file uses (from its first <see cref="StageScanRows"/> rows), each with the
+    /// stage of ours it maps to now (null: not mapped, the preview would refuse those rows).
+    /// </summary>
+    public async Task<IReadOnlyList<(string Name, string? Ours)>> StageNamesAsync(ImportSourceFile source, ImportMapping mapping, CancellationToken cancellationToken)
+    {
+        await EnsureStagesAsync(cancellationToken);
+        await using var stream = await source.OpenAsync(cancellationToken);
+        await using var file = await ImportFile.OpenAsync(source.Name, stream, mapping, ImportFileKind.Deals, cancellationToken);
+        var names = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        while (names.Count < MaxStageNames && file.Row < StageScanRows && await file.ReadAsync(cancellationToken))
+        {
+            if (file.Get(ImportFields.Stage) is { } name)
+            {
+                names.Add(name);
+            }
+        }
+
+        var ours = new StageNames(stages.All.Select(s => (s.Id, s.Name)), mapping.Stages);
+        return names.Select(n => (n, ours.Find(n) is { } id ? stages.Find(id)?.Name : null)).ToList();
+    }
+
     /// <summary>Reads every file and lists its problems and first rows; writes nothing.</summary>
     public async Task<ImportResult> PreviewAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
