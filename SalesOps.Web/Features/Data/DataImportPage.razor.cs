@@ -18,6 +18,8 @@ public sealed partial class DataImportPage : IDisposable
     private readonly List<UploadedFile> _files = [];
     private readonly CancellationTokenSource _closing = new();
     private ImportMapping _mapping = ImportMapping.CrmExport();
+    private IReadOnlyList<(string Name, string? Ours)> _stageNames = [];
+    private (string File, string? Column)? _stagesReadFrom;
     private ImportResult? _result;
     private string? _uploadError;
     private double? _progress;
@@ -99,9 +101,40 @@ public sealed partial class DataImportPage : IDisposable
             _files[i].Headers = found[i].Headers;
             _files[i].Kind ??= found[i].Kind;
         }
+
+        await ReadStageNamesAsync(force: true);
     }
 
-    private void OnMappingChanged() => _result = null;
+    /// <summary>Lists the deals file's stage names again when the file or its stage column changed (or the stage table did).</summary>
+    private async Task ReadStageNamesAsync(bool force)
+    {
+        var deals = _files.FirstOrDefault(f => f.Kind == ImportFileKind.Deals);
+        var column = _mapping.Column(ImportFileKind.Deals, ImportFields.Stage);
+        var from = deals is null ? ((string, string?)?)null : (deals.Name, column);
+        if (!force && from == _stagesReadFrom)
+        {
+            return;
+        }
+
+        _stagesReadFrom = from;
+        _stageNames = deals is null || column is null || !deals.Headers.Contains(column)
+            ? []
+            : await Imports.StageNamesAsync(deals.Source, _mapping, _closing.Token);
+    }
+
+    private async Task OnMappingChangedAsync()
+    {
+        _result = null;
+        await ReadStageNamesAsync(force: false);
+    }
+
+    private void OnStagesChanged() => _result = null;
+
+    private void DayFirstChanged(bool dayFirst)
+    {
+        _mapping = _mapping with { DayFirstDates = dayFirst };
+        _result = null;
+    }
 
     private async Task ResetMappingAsync()
     {

@@ -41,6 +41,34 @@ public sealed class ImportService(LiveWriter writer, StageCatalog stages, TimePr
         return found;
     }
 
+    /// <summary>The stage-mapping step reads this many rows of a deals file for its stage names; the preview checks every row.</summary>
+    public const int StageScanRows = 100_000;
+
+    /// <summary>The stage-mapping step lists at most this many different names (an export has a handful).</summary>
+    public const int MaxStageNames = 50;
+
+    /// <summary>
+    /// The different stage names a deals file uses (from its first <see cref="StageScanRows"/> rows), each with the
+    /// stage of ours it maps to now (null: not mapped, the preview would refuse those rows).
+    /// </summary>
+    public async Task<IReadOnlyList<(string Name, string? Ours)>> StageNamesAsync(ImportSourceFile source, ImportMapping mapping, CancellationToken cancellationToken)
+    {
+        await EnsureStagesAsync(cancellationToken);
+        await using var stream = await source.OpenAsync(cancellationToken);
+        await using var file = await ImportFile.OpenAsync(source.Name, stream, mapping, ImportFileKind.Deals, cancellationToken);
+        var names = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        while (names.Count < MaxStageNames && file.Row < StageScanRows && await file.ReadAsync(cancellationToken))
+        {
+            if (file.Get(ImportFields.Stage) is { } name)
+            {
+                names.Add(name);
+            }
+        }
+
+        var ours = new StageNames(stages.All.Select(s => (s.Id, s.Name)), mapping.Stages);
+        return names.Select(n => (n, ours.Find(n) is { } id ? stages.Find(id)?.Name : null)).ToList();
+    }
+
     /// <summary>Reads every file and lists its problems and first rows; writes nothing.</summary>
     public async Task<ImportResult> PreviewAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -50,7 +78,19 @@ public sealed class ImportService(LiveWriter writer, StageCatalog stages, TimePr
         {
             foreach (var file in files.Ordered)
             {
-                await run.ReadAllAsync(file, (_, _) => Task.CompletedTask, cancellationToken);
+                // Every row is read as the import would read it, so the preview lists the problems the import would refuse.
+                await run.ReadAllAsync(file, (f, problems) =>
+                {
+                    switch (f.Kind)
+                    {
+                        case ImportFileKind.Reps: ImportRows.Rep(f, problems); break;
+                        case ImportFileKind.Accounts: ImportRows.Account(f, run.Request.Mapping, problems); break;
+                        case ImportFileKind.Products: ImportRows.Product(f, problems); break;
+                        default: run.Deal(f, problems); break;
+                    }
+
+                    return Task.CompletedTask;
+                }, cancellationToken);
             }
         }
 
@@ -165,20 +205,8 @@ public sealed class ImportService(LiveWriter writer, StageCatalog stages, TimePr
                         var deal = new Deal { Name = "" };
                         await run.ReadAllAsync(file, async (f, problems) =>
                         {
-                            if (ImportRows.Deal(f, run.Request.Mapping, run.Stages, run.ClosedStageIds, problems) is not { } row)
+                            if (run.Deal(f, problems) is not { } row)
                             {
-                                return;
-                            }
-
-                            if (row.Id.Length > DealRules.MaxExternalIdLength)
-                            {
-                                problems.Add(f.Problem(ImportFields.Id, $"Longer than {DealRules.MaxExternalIdLength} characters."));
-                                return;
-                            }
-
-                            if (!run.FirstTime(row.Id))
-                            {
-                                problems.Add(f.Problem(ImportFields.Id, $"'{row.Id}' appears more than once in the file."));
                                 return;
                             }
 
@@ -285,7 +313,28 @@ public sealed class ImportService(LiveWriter writer, StageCatalog stages, TimePr
 
         private long TotalBytes => request.Files.Sum(f => f.Length);
 
-        public bool FirstTime(string id) => _seenIds.Add(Fnv1a(id));
+        /// <summary>The current row of a deals file, or null with its problems added: bad values, an overlong id, an id seen before in the file.</summary>
+        public DealRow? Deal(ImportFile file, List<ImportProblem> problems)
+        {
+            if (ImportRows.Deal(file, request.Mapping, Stages, ClosedStageIds, problems) is not { } row)
+            {
+                return null;
+            }
+
+            if (row.Id.Length > DealRules.MaxExternalIdLength)
+            {
+                problems.Add(file.Problem(ImportFields.Id, $"Longer than {DealRules.MaxExternalIdLength} characters."));
+                return null;
+            }
+
+            if (!_seenIds.Add(Fnv1a(row.Id)))
+            {
+                problems.Add(file.Problem(ImportFields.Id, $"'{row.Id}' appears more than once in the file."));
+                return null;
+            }
+
+            return row;
+        }
 
         public async Task<OpenFiles> OpenAsync(CancellationToken cancellationToken)
         {
