@@ -82,7 +82,14 @@ public sealed partial class PipelinePage : LivePage
             _container.Refresh();
         }
 
-        if (_focusDrawer && _drawerOpen)
+        if (_focusCard is { } cardId)
+        {
+            // After the render that removed the drawer's focus trap: disposing it hands the focus back to the element
+            // it came from, which a move has re-drawn in another column, so the focus would be lost to the page.
+            _focusCard = null;
+            await JS.InvokeVoidAsync("salesOpsUx.focus", $"article[data-deal-id='{cardId}']");
+        }
+        else if (_focusDrawer && _drawerOpen)
         {
             // The drawer's fields load after it opens, so its own container takes the focus; Tab then walks the fields.
             _focusDrawer = false;
@@ -237,25 +244,19 @@ public sealed partial class PipelinePage : LivePage
     /// <summary>Set when the drawer opens: once it is drawn, the keyboard focus moves into it.</summary>
     private bool _focusDrawer;
 
+    /// <summary>Set when the drawer closes: the card whose drawer it was gets the keyboard focus back.</summary>
+    private int? _focusCard;
+
     private Task DrawerKeyDownAsync(KeyboardEventArgs e) => e.Key == "Escape" ? CloseDrawerAsync() : Task.CompletedTask;
 
     private Task OnDrawerOpenChangedAsync(bool open) => open ? Task.CompletedTask : CloseDrawerAsync();
 
-    /// <summary>Closes the drawer and puts the keyboard focus back on the card it was opened from.</summary>
-    private async Task CloseDrawerAsync()
+    /// <summary>Closes the drawer; once it is drawn closed, the keyboard focus goes back to the card it was opened from.</summary>
+    private Task CloseDrawerAsync()
     {
         _drawerOpen = false;
+        _focusCard = _drawerDealId;
         StateHasChanged();
-        if (_drawerDealId is { } id)
-        {
-            try
-            {
-                await JS.InvokeVoidAsync("salesOpsUx.focus", $"article[data-deal-id='{id}']");
-            }
-            catch (JSDisconnectedException)
-            {
-                // The browser has gone; nothing to focus.
-            }
-        }
+        return Task.CompletedTask;
     }
 }
