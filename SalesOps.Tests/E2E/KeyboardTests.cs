@@ -12,7 +12,7 @@ public class KeyboardTests(E2EFixture fixture)
 {
     private const int Prospecting = 1, Qualification = 2;
 
-    [Fact(Skip = "Known bug (#7): after Save in the drawer, Escape no longer closes it; the keyboard path up to the save is sound")]
+    [Fact]
     public async Task Sign_in_skip_to_the_board_open_a_deal_move_it_and_come_back_to_the_card()
     {
         var page = await fixture.NewPageAsync();
@@ -51,6 +51,48 @@ public class KeyboardTests(E2EFixture fixture)
         // Escape closes the drawer and the focus goes back to the deal's card.
         await page.Keyboard.PressAsync("Escape");
         await Expect(drawer).ToBeHiddenAsync();
+        await Expect(board.Card(Qualification, dealId)).ToBeFocusedAsync();
+        var deal = await fixture.QueryAsync(db => db.Deals.AsNoTracking().SingleAsync(d => d.Id == dealId));
+        Assert.Equal(Qualification, deal.StageId);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Keyboard_only_from_sign_in_to_moving_a_deal_with_move_to()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await TabUntilAsync(page, "document.activeElement.id === 'email'");
+        await page.Keyboard.TypeAsync(DemoCompany.ManagerEmail);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("SalesOps-demo-1");
+        await page.Keyboard.PressAsync("Enter");
+        await new HomePage(page).WaitUntilInteractiveAsync();
+
+        // The menu's Pipeline link, by Tab alone.
+        await TabUntilAsync(page, "document.activeElement.matches('.mud-nav-link[href$=\"pipeline\"]')");
+        await page.Keyboard.PressAsync("Enter");
+        var board = new PipelineBoardPage(page);
+        await board.Column(Prospecting).WaitForAsync();
+        await TabUntilAsync(page, "document.activeElement.classList.contains('skip-link')", "Shift+Tab");
+        await page.Keyboard.PressAsync("Enter");
+        var card = page.Locator("article[data-deal-id]").First;
+        await Expect(card).ToBeFocusedAsync();
+        var dealId = int.Parse((await card.GetAttributeAsync("data-deal-id"))!, CultureInfo.InvariantCulture);
+        Assert.Equal(Prospecting, int.Parse((await card.Locator("xpath=ancestor::section").GetAttributeAsync("data-stage-id"))!, CultureInfo.InvariantCulture));
+
+        // The next Tab stop is the card's "Move to…"; its menu lists the other stages.
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator($"[data-testid=move-to][data-deal-id='{dealId}'] button")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var qualification = page.GetByRole(AriaRole.Menuitem, new() { Name = "Qualification" });
+        await qualification.WaitForAsync();
+        await TabUntilAsync(page, $"document.activeElement.getAttribute('data-stage-id') === '{Qualification}'", "ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+
+        // The card is in its new column, holds the focus there, and the database agrees.
+        await Expect(board.Card(Qualification, dealId)).ToBeVisibleAsync();
+        await Expect(board.Card(Prospecting, dealId)).ToHaveCountAsync(0);
         await Expect(board.Card(Qualification, dealId)).ToBeFocusedAsync();
         var deal = await fixture.QueryAsync(db => db.Deals.AsNoTracking().SingleAsync(d => d.Id == dealId));
         Assert.Equal(Qualification, deal.StageId);

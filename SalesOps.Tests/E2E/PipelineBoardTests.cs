@@ -41,6 +41,35 @@ public class PipelineBoardTests(E2EFixture fixture)
     }
 
     [Fact]
+    public async Task Move_to_lost_asks_for_the_reason_like_a_drop_and_every_board_follows()
+    {
+        const int Lost = 6;
+        var managerPage = await fixture.NewPageAsync();
+        await LoginPage.AsAsync(managerPage, DemoCompany.ManagerEmail);
+        var manager = await PipelineBoardPage.OpenAsync(managerPage);
+        var vpPage = await fixture.NewPageAsync();
+        await LoginPage.AsAsync(vpPage, DemoCompany.VpEmail);
+        var vp = await PipelineBoardPage.OpenAsync(vpPage);
+        var dealId = await manager.FirstDealIdAsync(Proposal);
+
+        await managerPage.Locator($"[data-testid=move-to][data-deal-id='{dealId}'] button").ClickAsync();
+        await managerPage.Locator($"[role=menuitem][data-stage-id='{Lost}']").ClickAsync();
+        var dialog = managerPage.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Lost reason").ClickAsync();
+        await managerPage.GetByRole(AriaRole.Option, new() { Name = "Competitor" }).ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Mark as lost" }).ClickAsync();
+
+        await Expect(manager.Card(Lost, dealId)).ToBeVisibleAsync();
+        await Expect(vp.Card(Lost, dealId)).ToBeVisibleAsync();
+        await Expect(vp.Card(Proposal, dealId)).ToHaveCountAsync(0);
+        await Expect(managerPage.GetByRole(AriaRole.Button, new() { Name = "Undo" })).ToBeVisibleAsync();
+        var deal = await fixture.QueryAsync(db => db.Deals.AsNoTracking().SingleAsync(d => d.Id == dealId));
+        Assert.Equal((Lost, "Competitor"), (deal.StageId, deal.LostReason));
+        await managerPage.Context.CloseAsync();
+        await vpPage.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_board_shows_the_time_it_was_read_in_the_browser_s_time_zone()
     {
         var page = await fixture.NewPageAsync(timeZone: "Europe/Bucharest");
@@ -140,6 +169,10 @@ public class PipelineBoardTests(E2EFixture fixture)
         await Expect(colleague.GetByLabel("Search deal or account")).ToHaveValueAsync("group");
         await Expect(colleague.Locator("article[data-deal-id]").First).ToBeVisibleAsync();
         await Expect(NotMatching(colleague, "group")).ToHaveCountAsync(0);
+        // The analyst only reads: the board says so and no card offers "Move to…".
+        await Expect(colleague.GetByTestId("read-only")).ToBeVisibleAsync();
+        await Expect(colleague.GetByTestId("move-to")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("move-to").First).ToBeVisibleAsync();
         await page.Context.CloseAsync();
         await colleague.Context.CloseAsync();
     }

@@ -1,5 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
+using SalesOps.Shared.Domain;
 using SalesOps.Tests.Infrastructure;
 using SalesOps.Web.Features.Pipeline;
 
@@ -123,6 +125,11 @@ public class DealCardViewMoreTests : BunitTest
         Probability: 100, ExpectedClose: new DateOnly(2026, 12, 1), ClosedOn: new DateOnly(2026, 11, 20), DaysInStage: 0, IsStale: false,
         Version: 2, CycleDays: 41);
 
+    public DealCardViewMoreTests()
+    {
+        JSInterop.Setup<int>("mudpopoverHelper.countProviders").SetResult(1);
+    }
+
     [Fact]
     public void A_closed_card_shows_its_cycle_instead_of_days_in_stage()
     {
@@ -148,5 +155,37 @@ public class DealCardViewMoreTests : BunitTest
         var cut = Render<DealCardView>(p => p.Add(c => c.Card, Card).Add(c => c.CanMove, false));
 
         Assert.Contains("read-only", cut.Find("article").ClassList);
+    }
+
+    private static readonly Stage[] OtherStages =
+    [
+        new() { Id = 1, Name = "Prospecting", Order = 1 },
+        new() { Id = 6, Name = "Lost", Order = 6, IsLost = true },
+    ];
+
+    [Fact]
+    public void Move_to_lists_the_stages_it_was_given_and_reports_the_one_chosen()
+    {
+        (DealCard Card, Stage Target)? chosen = null;
+        var popovers = Render<MudPopoverProvider>();
+        var cut = Render<DealCardView>(p => p.Add(c => c.Card, Card).Add(c => c.Targets, OtherStages)
+            .Add(c => c.OnMoveTo, ((DealCard Card, Stage Target) move) => chosen = move));
+
+        Assert.Equal("Move Acme – Suite to…", cut.Find("[data-testid=move-to] button").GetAttribute("aria-label"));
+        cut.Find("[data-testid=move-to] button").Click();
+        var items = popovers.FindAll("[role=menuitem][data-stage-id]");
+        Assert.Equal(["1", "6"], items.Select(i => i.GetAttribute("data-stage-id")));
+        items[1].Click();
+
+        Assert.Equal(6, chosen?.Target.Id);
+        Assert.Equal(Card.Id, chosen?.Card.Id);
+    }
+
+    [Fact]
+    public void A_card_without_targets_has_no_move_to()
+    {
+        var cut = Render<DealCardView>(p => p.Add(c => c.Card, Card).Add(c => c.CanMove, false));
+
+        Assert.Empty(cut.FindAll("[data-testid=move-to]"));
     }
 }

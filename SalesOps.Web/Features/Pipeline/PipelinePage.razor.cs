@@ -82,7 +82,14 @@ public sealed partial class PipelinePage : LivePage
             _container.Refresh();
         }
 
-        if (_focusDrawer && _drawerOpen)
+        if (_focusCard is { } cardId)
+        {
+            // After the render that removed the drawer's focus trap: disposing it hands the focus back to the element
+            // it came from, which a move has re-drawn in another column, so the focus would be lost to the page.
+            _focusCard = null;
+            await JS.InvokeVoidAsync("salesOpsUx.focus", $"article[data-deal-id='{cardId}']");
+        }
+        else if (_focusDrawer && _drawerOpen)
         {
             // The drawer's fields load after it opens, so its own container takes the focus; Tab then walks the fields.
             _focusDrawer = false;
@@ -153,12 +160,41 @@ public sealed partial class PipelinePage : LivePage
 
     private bool CanMove(DealCard card) => _actor?.CanChangeDeal(card.OwnerRepId, card.TeamId) == true && !_saving.Contains(card.Id);
 
+    /// <summary>Every other stage, for a deal the viewer may move ("Move to…"); none for a read-only viewer.</summary>
+    private List<Stage> TargetsFor(DealCard card) =>
+        _board is not null && _actor?.CanChangeDeal(card.OwnerRepId, card.TeamId) == true
+            ? _board.Columns.Select(c => c.Stage).Where(s => s.Id != card.StageId).ToList()
+            : [];
+
     private async Task OnDroppedAsync(MudItemDropInfo<DealCard> drop)
     {
-        var card = drop.Item!;
-        if (!int.TryParse(drop.DropzoneIdentifier, out var stageId) || Stages.Find(stageId) is not { } target || target.Id == card.StageId)
+        if (!int.TryParse(drop.DropzoneIdentifier, out var stageId) || Stages.Find(stageId) is not { } target)
         {
             return;
+        }
+
+        if (!await MoveToStageAsync(drop.Item!, target))
+        {
+            _container?.Refresh();
+        }
+    }
+
+    /// <summary>The keyboard's drag: the same move, and the focus follows the card into its new column.</summary>
+    private async Task OnMoveToAsync((DealCard Card, Stage Target) move)
+    {
+        await MoveToStageAsync(move.Card, move.Target);
+        _focusCard = move.Card.Id;
+    }
+
+    /// <summary>
+    /// Moves a card to a stage as a drop does: Won and Lost first ask for the close details; the move is versioned
+    /// and offers Undo. False when nothing was sent (same stage, or the close was cancelled).
+    /// </summary>
+    private async Task<bool> MoveToStageAsync(DealCard card, Stage target)
+    {
+        if (target.Id == card.StageId)
+        {
+            return false;
         }
 
         var change = new DealChange(Version: card.Version, Stage: target.Name);
@@ -169,8 +205,7 @@ public sealed partial class PipelinePage : LivePage
                 new DialogParameters<CloseDealDialog> { { d => d.Deal, card }, { d => d.Won, target.IsWon } });
             if (await dialog.Result is not { Canceled: false, Data: CloseDealDialog.CloseDetails details })
             {
-                _container?.Refresh();
-                return;
+                return false;
             }
 
             change = change with { Amount = details.Amount, ClosedOn = details.ClosedOn, LostReason = details.LostReason };
@@ -182,6 +217,7 @@ public sealed partial class PipelinePage : LivePage
         var undo = new DealChange(Stage: from.Name, Amount: change.Amount is null ? null : card.Amount,
             ClosedOn: from.IsClosed ? card.ClosedOn : null);
         await MoveAsync(card, change, undo);
+        return true;
     }
 
     private void OfferUndo(DealCard card, int version, string to, DealChange undo)
@@ -237,25 +273,19 @@ public sealed partial class PipelinePage : LivePage
     /// <summary>Set when the drawer opens: once it is drawn, the keyboard focus moves into it.</summary>
     private bool _focusDrawer;
 
+    /// <summary>Set when the drawer closes: the card whose drawer it was gets the keyboard focus back.</summary>
+    private int? _focusCard;
+
     private Task DrawerKeyDownAsync(KeyboardEventArgs e) => e.Key == "Escape" ? CloseDrawerAsync() : Task.CompletedTask;
 
     private Task OnDrawerOpenChangedAsync(bool open) => open ? Task.CompletedTask : CloseDrawerAsync();
 
-    /// <summary>Closes the drawer and puts the keyboard focus back on the card it was opened from.</summary>
-    private async Task CloseDrawerAsync()
+    /// <summary>Closes the drawer; once it is drawn closed, the keyboard focus goes back to the card it was opened from.</summary>
+    private Task CloseDrawerAsync()
     {
         _drawerOpen = false;
+        _focusCard = _drawerDealId;
         StateHasChanged();
-        if (_drawerDealId is { } id)
-        {
-            try
-            {
-                await JS.InvokeVoidAsync("salesOpsUx.focus", $"article[data-deal-id='{id}']");
-            }
-            catch (JSDisconnectedException)
-            {
-                // The browser has gone; nothing to focus.
-            }
-        }
+        return Task.CompletedTask;
     }
 }
