@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using SalesOps.Web.Data;
@@ -16,83 +15,38 @@ public sealed record BoardMoveResult(Percentiles Latency, Percentiles RoundTrip,
 
 /// <summary>
 /// Moves deals between open columns through the ingest API and measures, in every open board, the time until the
-/// card shows in its new column: the page's <c>Date.now()</c> when it appeared minus the bench's clock at send
-/// (same machine, same wall clock).
+/// card shows in its new column (through <see cref="LiveChangeLatency"/>).
 /// </summary>
 public sealed class BoardMoveLatency(BoardSettings settings, IReadOnlyList<IPage> pages, IReadOnlyList<BoardShuttle> shuttles)
 {
-    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(10);
-
     public async Task<BoardMoveResult> RunAsync(Uri baseAddress, string apiKey, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         var where = shuttles.ToDictionary(s => s.DealId, s => s.HomeStageId);
-        var sent = new Dictionary<string, double>();
-        var roundTrips = new List<double>();
-        var failed = 0;
-        string? firstError = null;
-        var schedule = Stopwatch.StartNew();
-        for (var i = 0; i < settings.Warmup + settings.Moves; i++)
+        return await new LiveChangeLatency(pages, settings.Warmup, settings.Moves, settings.IntervalMs).RunAsync(i =>
         {
-            var due = TimeSpan.FromMilliseconds((double)i * settings.IntervalMs);
-            if (due > schedule.Elapsed)
-            {
-                await Task.Delay(due - schedule.Elapsed, cancellationToken);
-            }
-
             var shuttle = shuttles[i % shuttles.Count];
             var target = where[shuttle.DealId] == shuttle.HomeStageId ? shuttle.AwayStageId : shuttle.HomeStageId;
-            var token = $"move-{i}";
             var selector = BoardObserverScript.CardSelector(target, shuttle.DealId);
-            await Task.WhenAll(pages.Select(p => p.EvaluateAsync<bool>(BoardObserverScript.Watch, new object[] { token, selector })));
-
-            using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/deals/{shuttle.DealId}")
+            return new LiveChange(_ => selector, async ct =>
             {
-                Content = JsonContent.Create(new { stage = StageName(target) }),
-            };
-            var sentAt = UnixMs();
-            var start = Stopwatch.GetTimestamp();
-            using var response = await http.SendAsync(request, cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            var roundTrip = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            if (!response.IsSuccessStatusCode)
-            {
-                failed++;
-                firstError ??= $"PATCH /api/deals/{shuttle.DealId} → {(int)response.StatusCode}: {body[..Math.Min(300, body.Length)]}";
-                continue;
-            }
+                using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/deals/{shuttle.DealId}")
+                {
+                    Content = JsonContent.Create(new { stage = StageName(target) }),
+                };
+                using var response = await http.SendAsync(request, ct);
+                var body = await response.Content.ReadAsStringAsync(ct);
+                if (!response.IsSuccessStatusCode)
+                {
+                    return $"PATCH /api/deals/{shuttle.DealId} → {(int)response.StatusCode}: {body[..Math.Min(300, body.Length)]}";
+                }
 
-            where[shuttle.DealId] = target;
-            if (i >= settings.Warmup)
-            {
-                sent[token] = sentAt;
-                roundTrips.Add(roundTrip);
-            }
-        }
-
-        var seen = await DrainAsync(sent, cancellationToken);
-        var latencies = seen.SelectMany(page => sent.Where(s => page.ContainsKey(s.Key)).Select(s => page[s.Key] - s.Value)).ToList();
-        return new BoardMoveResult(Percentiles.Of(latencies), Percentiles.Of(roundTrips), sent.Count, failed, sent.Count * pages.Count - latencies.Count, firstError);
+                where[shuttle.DealId] = target;
+                return null;
+            });
+        }, cancellationToken);
     }
-
-    /// <summary>Reads every page's appearance times until all moves showed everywhere, at most <see cref="Drain"/>.</summary>
-    private async Task<IReadOnlyList<Dictionary<string, double>>> DrainAsync(Dictionary<string, double> sent, CancellationToken cancellationToken)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var seen = await Task.WhenAll(pages.Select(p => p.EvaluateAsync<Dictionary<string, double>>(BoardObserverScript.Seen)));
-            if (deadline.Elapsed > Drain || seen.All(page => sent.Keys.All(page.ContainsKey)))
-            {
-                return seen;
-            }
-
-            await Task.Delay(200, cancellationToken);
-        }
-    }
-
-    private static double UnixMs() => (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalMilliseconds;
 
     private static string StageName(int stageId) => SalesOpsDbContext.DefaultStages.Single(s => s.Id == stageId).Name;
 }
