@@ -33,6 +33,9 @@ public static class LiveEventKinds
     public const string AccountMoved = "account.moved";
     public const string AccountCreated = "account.created";
     public const string TerritoryChanged = "territory.changed";
+
+    /// <summary>A draft what-if plan's moves changed (nothing live did): boards and maps open on that draft re-read it.</summary>
+    public const string TerritoryPlanChanged = "territory-plan.changed";
 }
 
 public class ApiKey

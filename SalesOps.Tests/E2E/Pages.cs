@@ -121,9 +121,9 @@ public sealed class TerritoryMapPage(IPage page)
     public IPage Page => page;
 
     /// <summary>Opens the map and waits until it has drawn its regions and markers (data-ready on the map element).</summary>
-    public static async Task<TerritoryMapPage> OpenAsync(IPage page)
+    public static async Task<TerritoryMapPage> OpenAsync(IPage page, string query = "")
     {
-        await page.GotoAsync("/territories/map");
+        await page.GotoAsync("/territories/map" + query);
         await new HomePage(page).WaitUntilInteractiveAsync();
         var map = new TerritoryMapPage(page);
         await map.Map.And(page.Locator("[data-ready='true']")).WaitForAsync();
@@ -139,4 +139,14 @@ public sealed class TerritoryMapPage(IPage page)
     public ILocator Clusters => Map.Locator("[data-cluster-count]");
 
     public ILocator Legend(int territoryId) => page.GetByTestId("map-legend").Locator($"li[data-territory-id='{territoryId}']");
+
+    public ILocator LegendFigure(int territoryId, string figure) => Legend(territoryId).Locator($"[data-figure='{figure}']");
+
+    /// <summary>The territory the account's marker shows (asked of the map: clustered markers are not in the DOM).</summary>
+    public Task<int?> TerritoryOfAsync(int accountId) =>
+        page.EvaluateAsync<int?>("id => document.querySelector(\"[data-testid='territory-map']\").territoryMap.territoryOf(id) ?? null", accountId);
+
+    /// <summary>Waits until the account's marker shows that territory (no reload: the map redraws in place).</summary>
+    public Task WaitForTerritoryAsync(int accountId, int territoryId) =>
+        page.WaitForFunctionAsync("([id, t]) => document.querySelector(\"[data-testid='territory-map']\")?.territoryMap?.territoryOf(id) === t", new[] { accountId, territoryId });
 }

@@ -34,7 +34,7 @@ public class TerritoryBoardTests(E2EFixture fixture)
     private static string Search(string accountName) => "?q=" + Uri.EscapeDataString(accountName);
 
     [Fact]
-    public async Task A_manager_drags_an_account_and_another_browser_sees_the_board_change_without_reload()
+    public async Task A_manager_drags_an_account_and_another_browser_sees_the_board_and_the_map_change_without_reload()
     {
         var move = await WestAccountWithOpenDealsAsync(skip: 0);
         var managerPage = await fixture.NewPageAsync();
@@ -43,8 +43,12 @@ public class TerritoryBoardTests(E2EFixture fixture)
         var vpPage = await fixture.NewPageAsync();
         await LoginPage.AsAsync(vpPage, DemoCompany.VpEmail);
         var vp = await TerritoryPage.OpenAsync(vpPage, Search(move.Name));
+        var vpMap = await TerritoryMapPage.OpenAsync(await vpPage.Context.NewPageAsync());
         await vpPage.EvaluateAsync("window.__sameDocument = true");
+        await vpMap.Page.EvaluateAsync("window.__sameDocument = true");
         var accountsBefore = await vp.Figure(move.To, "Accounts").GetAttributeAsync("data-value");
+        var legendBefore = await vpMap.LegendFigure(move.To, "Accounts").GetAttributeAsync("data-value");
+        Assert.Equal(move.From, await vpMap.TerritoryOfAsync(move.AccountId));
 
         await manager.DragAsync(move.AccountId, move.From, move.To);
         // Open deals would change hands, so the drop asks first and says how many.
@@ -56,7 +60,10 @@ public class TerritoryBoardTests(E2EFixture fixture)
         await Expect(vp.Card(move.To, move.AccountId)).ToBeVisibleAsync();
         await Expect(vp.Card(move.From, move.AccountId)).ToHaveCountAsync(0);
         await Expect(vp.Figure(move.To, "Accounts")).ToHaveAttributeAsync("data-value", (int.Parse(accountsBefore!, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture));
+        await vpMap.WaitForTerritoryAsync(move.AccountId, move.To);
+        await Expect(vpMap.LegendFigure(move.To, "Accounts")).ToHaveAttributeAsync("data-value", (int.Parse(legendBefore!, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture));
         Assert.True(await vpPage.EvaluateAsync<bool>("window.__sameDocument === true"), "the other board reloaded");
+        Assert.True(await vpMap.Page.EvaluateAsync<bool>("window.__sameDocument === true"), "the map reloaded");
         Assert.Equal(move.To, await TerritoryOfAsync(move.AccountId));
         await managerPage.Context.CloseAsync();
         await vpPage.Context.CloseAsync();
@@ -120,6 +127,40 @@ public class TerritoryBoardTests(E2EFixture fixture)
         await Expect(board.Card(move.From, move.AccountId)).ToBeVisibleAsync();
         await Expect(board.Card(foreign.Id, move.AccountId)).ToHaveCountAsync(0);
         Assert.Equal(move.From, await TerritoryOfAsync(move.AccountId));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_manager_drags_an_account_on_a_draft_plan_s_board_and_its_map_follows_while_the_live_data_stays()
+    {
+        var move = await WestAccountWithOpenDealsAsync(skip: 4);
+        var page = await fixture.NewPageAsync();
+        await LoginPage.AsAsync(page, DemoCompany.ManagerEmail);
+        await page.GotoAsync("/territories/plans");
+        await new HomePage(page).WaitUntilInteractiveAsync();
+        await page.GetByLabel("New plan's name").FillAsync("E2E what-if " + move.AccountId.ToString(CultureInfo.InvariantCulture));
+        await page.GetByTestId("new-plan").ClickAsync();
+        await page.WaitForURLAsync("**/territories/plans?plan=*");
+        var planId = new Uri(page.Url).Query.Split('=')[1];
+        var map = await TerritoryMapPage.OpenAsync(await page.Context.NewPageAsync(), "?plan=" + planId);
+        await Expect(map.Page.GetByTestId("draft-banner")).ToHaveAttributeAsync("data-plan-id", planId);
+        await page.GetByTestId("plan-board").ClickAsync();
+        await page.WaitForURLAsync("**/territories?plan=" + planId);
+        await page.GotoAsync("/territories?plan=" + planId + "&q=" + Uri.EscapeDataString(move.Name));
+        await new HomePage(page).WaitUntilInteractiveAsync();
+        var board = new TerritoryPage(page);
+        await Expect(page.GetByTestId("draft-banner")).ToHaveAttributeAsync("data-status", "Draft");
+
+        // Nothing live changes, so no deal changes hands and nothing is asked: the card just goes, marked as planned.
+        await board.DragAsync(move.AccountId, move.From, move.To);
+
+        await Expect(board.Card(move.To, move.AccountId)).ToHaveAttributeAsync("data-planned", "true");
+        await Expect(page.GetByTestId("draft-banner").GetByTestId("plan-moves")).ToHaveAttributeAsync("data-value", "1");
+        await map.WaitForTerritoryAsync(move.AccountId, move.To);
+        Assert.Equal(move.From, await TerritoryOfAsync(move.AccountId));
+        var live = await TerritoryPage.OpenAsync(await page.Context.NewPageAsync(), Search(move.Name));
+        await Expect(live.Card(move.From, move.AccountId)).ToHaveAttributeAsync("data-planned", "false");
+        await E2EFixture.ScreenshotAsync(page, "territory-draft-board.png");
         await page.Context.CloseAsync();
     }
 

@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 namespace SalesOps.Bench;
 
 /// <summary>
-/// One headless system Chromium with several signed-in pages on the pipeline board, each in its own browser
-/// context (its own Blazor circuit), with <see cref="BoardObserverScript"/> installed.
+/// One headless system Chromium with several signed-in pages (pipeline boards, territory boards and maps), each in
+/// its own browser context (its own Blazor circuit), with <see cref="BoardObserverScript"/> installed.
 /// </summary>
 public sealed class BoardBrowsers : IAsyncDisposable
 {
@@ -48,11 +48,17 @@ public sealed class BoardBrowsers : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Signs in once through the login form, then opens <paramref name="count"/> pages at <paramref name="path"/> (the
-    /// pipeline board unless given) with that session's cookie, each ready once <paramref name="readySelector"/> matches.
-    /// </summary>
-    public async Task OpenBoardsAsync(Uri baseAddress, string email, string password, int count, string path = BoardPath, string readySelector = "section[data-stage-id] article[data-deal-id]")
+    /// <summary>What shows that the pipeline board has drawn its cards.</summary>
+    public const string PipelineCards = "section[data-stage-id] article[data-deal-id]";
+
+    /// <summary>Signs in once through the login form, then opens <paramref name="count"/> boards with that session's cookie.</summary>
+    /// <param name="path">The page to open (the pipeline board unless said otherwise).</param>
+    /// <param name="ready">A selector that shows the page has drawn what the bench watches.</param>
+    public async Task OpenBoardsAsync(Uri baseAddress, string email, string password, int count, string path = BoardPath, string ready = PipelineCards) =>
+        await OpenPagesAsync(baseAddress, await SignInAsync(baseAddress, email, password), count, path, ready);
+
+    /// <summary>Signs in through the login form; the returned storage state (cookies) opens signed-in pages.</summary>
+    public async Task<string> SignInAsync(Uri baseAddress, string email, string password)
     {
         var login = await NewContextAsync(baseAddress, storageState: null);
         var page = await login.NewPageAsync();
@@ -64,18 +70,29 @@ public sealed class BoardBrowsers : IAsyncDisposable
         await WaitAsync(page, "signed in, the interactive marker", p => WaitInteractiveAsync(p));
         var session = await login.StorageStateAsync();
         await login.CloseAsync();
+        return session;
+    }
 
+    /// <summary>Opens <paramref name="count"/> watched pages (<see cref="Pages"/>), each in its own context and circuit.</summary>
+    public async Task OpenPagesAsync(Uri baseAddress, string session, int count, string path, string ready)
+    {
         for (var i = 0; i < count; i++)
         {
-            var context = await NewContextAsync(baseAddress, session);
-            var board = await context.NewPageAsync();
-            Watch(board);
-            await board.GotoAsync(path);
-            await WaitAsync(board, "the board's interactive marker", p => WaitInteractiveAsync(p));
-            await WaitAsync(board, $"a match for {readySelector}", p => p.Locator(readySelector).First.WaitForAsync(new() { State = WaitForSelectorState.Attached }));
-            await board.EvaluateAsync(BoardObserverScript.Install);
-            Pages.Add(board);
+            Pages.Add(await OpenPageAsync(baseAddress, session, path, ready));
         }
+    }
+
+    /// <summary>One signed-in page in its own context, interactive, showing <paramref name="ready"/>, with the observer installed.</summary>
+    public async Task<IPage> OpenPageAsync(Uri baseAddress, string session, string path, string ready)
+    {
+        var context = await NewContextAsync(baseAddress, session);
+        var page = await context.NewPageAsync();
+        Watch(page);
+        await page.GotoAsync(path);
+        await WaitAsync(page, "the page's interactive marker", p => WaitInteractiveAsync(p));
+        await WaitAsync(page, $"'{ready}'", p => p.Locator(ready).First.WaitForAsync(new() { State = WaitForSelectorState.Attached }));
+        await page.EvaluateAsync(BoardObserverScript.Install);
+        return page;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace SalesOps.Bench;
 
 /// <summary>
@@ -101,19 +99,7 @@ public sealed class PipelineQueryStep(string dbPath, TimingPlan plan, string? ca
         report.Latency(@case.Measure + file.Suffix, timing, @case.Goal);
         if (@case.Call != PipelineCall.Refresh && (allPlans || timing.Count == 0 || !@case.Goal.IsMetBy(timing)))
         {
-            report.Detail($"Query plans: {@case.Measure}{file.Suffix} ({@case.Goal.Describe(timing)})", await PlansAsync(file.Path, sql, cancellationToken));
+            report.Detail($"Query plans: {@case.Measure}{file.Suffix} ({@case.Goal.Describe(timing)})", await QueryPlan.ExplainAllAsync(file.Path, sql, cancellationToken));
         }
-    }
-
-    private static async Task<string> PlansAsync(string dbPath, IReadOnlyList<CapturedSql> queries, CancellationToken cancellationToken)
-    {
-        var text = new StringBuilder();
-        foreach (var query in queries)
-        {
-            text.AppendLine(QueryPlan.Readable(query).ReplaceLineEndings(Environment.NewLine + "    ").Insert(0, "    "));
-            text.AppendLine(await QueryPlan.ExplainAsync(dbPath, query, cancellationToken));
-        }
-
-        return text.ToString();
     }
 }

@@ -48,6 +48,15 @@ const string Usage = """
           The territory balancer on a generated book of business, with no budget and with --budget moves: time,
           imbalance against the lower bound. Writes bench/results/balance-latest.md.
 
+      territories [--accounts 100000] [--deals 3×accounts] [--db PATH] [--parts figures,render,browsers]
+          [--iterations 100] [--warmup 10] [--budget 30] [--render-iterations 50]
+          [--boards 5] [--maps 5] [--moves 30] [--interval 1000] [--start-timeout 180] [--app PATH/SalesOps.Web.dll]
+          The territory board and map. figures: balance figures, first board load and map data in process on a
+          generated company (reuses --db if the file exists), with query plans of every case over its goal. render:
+          GET /territories and /territories/map signed in as VP, manager and rep on the demo company (server-side
+          first render). browsers: an account moved with "Move to…" → --boards boards and --maps maps in headless
+          Chromium. Writes bench/results/territories-latest.md.
+
       hub-listen --url URL --key KEY --clients N [--batch 50]
           Internal: the hub clients of `pipeline` run in such child processes.
     """;
@@ -75,6 +84,7 @@ try
         "commission" => await CommissionCommand.RunAsync(arguments, cancel.Token),
         "balance" => await BalanceCommand.RunAsync(arguments, cancel.Token),
         "leaderboard" => await LeaderboardCommand.RunAsync(arguments, cancel.Token),
+        "territories" => await TerritoryCommand.RunAsync(arguments, cancel.Token),
         HubListenCommand.Name => await HubListenCommand.RunAsync(arguments, cancel.Token),
         _ => throw new UsageException($"Unknown command '{arguments.Command}'."),
     };

@@ -32,6 +32,19 @@ public static class QueryPlan
         return plan.ToString();
     }
 
+    /// <summary>Each query, readable, followed by its plan: what a report shows for a case over its goal.</summary>
+    public static async Task<string> ExplainAllAsync(string dbPath, IReadOnlyList<CapturedSql> queries, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder();
+        foreach (var query in queries)
+        {
+            text.AppendLine(Readable(query).ReplaceLineEndings(Environment.NewLine + "    ").Insert(0, "    "));
+            text.AppendLine(await ExplainAsync(dbPath, query, cancellationToken));
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>The SQL with its parameter values written in, for a human to read (longest names first, so @p1 does not clobber @p10).</summary>
     public static string Readable(CapturedSql query) =>
         query.Parameters.OrderByDescending(p => p.Name.Length).Aggregate(query.Text, (sql, p) => sql.Replace(Prefixed(p.Name), Literal(p.Value), StringComparison.Ordinal));

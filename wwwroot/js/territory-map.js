@@ -154,6 +154,12 @@ class TerritoryMap {
         this.host.dataset.ready = "true";
     }
 
+    // The territory an account's marker shows now (clustered markers are not in the DOM, so tests and the bench ask
+    // the map itself); undefined when the account has no marker.
+    territoryOf(accountId) {
+        return this.data?.accounts.find(a => a.id === accountId)?.territoryId;
+    }
+
     regionStyle(region) {
         const territory = region.territoryId == null ? null : this.territories.get(region.territoryId);
         const selected = region.code === this.selected;
@@ -223,6 +229,7 @@ class TerritoryMap {
                 const e = marker.getElement();
                 e.setAttribute("data-account-id", account.id);
                 e.setAttribute("data-territory-id", account.territoryId ?? "");
+                e.classList.toggle("tm-planned", account.planned === true);
                 e.style.background = territory ? territory.color : "#9e9e9e";
             });
             marker.bindTooltip(tooltip(account.name, [territory ? territory.name : data.labels.noTerritory, account.summary]), { direction: "top" });
@@ -274,6 +281,7 @@ class TerritoryMap {
 
 export async function create(host, dotnet, data) {
     const map = new TerritoryMap(host, dotnet);
+    host.territoryMap = map;
     await map.start(data);
     return map;
 }

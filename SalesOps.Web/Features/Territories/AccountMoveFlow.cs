@@ -16,6 +16,7 @@ public sealed record MoveTarget(int Id, string Name, bool CanEdit);
 /// </summary>
 public sealed class AccountMoveFlow(
     TerritoryService territories,
+    TerritoryPlanService plans,
     CurrentActor currentActor,
     IDialogService dialogs,
     ISnackbar snackbar,
@@ -25,15 +26,8 @@ public sealed class AccountMoveFlow(
     /// <returns>The outcome of the save, or null when nothing was tried (refused here or not confirmed).</returns>
     public async Task<AccountMoveOutcome?> MoveAsync(int accountId, string accountName, int version, int? fromTerritoryId, MoveTarget target)
     {
-        if (target.Id == fromTerritoryId)
+        if (!MayTry(fromTerritoryId, target))
         {
-            snackbar.Add(l["Territories.SameTerritory", target.Name], Severity.Info);
-            return null;
-        }
-
-        if (!target.CanEdit)
-        {
-            snackbar.Add(l["Territories.TargetNotEditable", target.Name], Severity.Warning);
             return null;
         }
 
@@ -54,5 +48,47 @@ public sealed class AccountMoveFlow(
         var outcome = await territories.MoveAccountAsync(await currentActor.GetAsync(), accountId, target.Id, version);
         snackbar.Add(AccountMoveText.Describe(l, outcome, accountName), outcome.Succeeded ? Severity.Success : Severity.Warning);
         return outcome;
+    }
+
+    /// <summary>
+    /// The same move on a draft plan's board or map: the same refusals, but nothing live changes, so no deal changes
+    /// hands and nothing is asked; the move goes into the plan (a move back to where the account is leaves it).
+    /// </summary>
+    /// <returns>Whether the plan changed.</returns>
+    public async Task<bool> PlanMoveAsync(int planId, int accountId, string accountName, int? fromTerritoryId, MoveTarget target)
+    {
+        if (!MayTry(fromTerritoryId, target))
+        {
+            return false;
+        }
+
+        var outcome = await plans.SetMoveAsync(await currentActor.GetAsync(), planId, accountId, target.Id);
+        snackbar.Add(
+            outcome.Status switch
+            {
+                PlanStatus.Ok => l["Territories.Plans.DraftMoved", accountName, target.Name],
+                PlanStatus.Forbidden => l["Territories.Plans.Forbidden"],
+                _ => l["Territories.Plans.Invalid"],
+            },
+            outcome.Succeeded ? Severity.Success : Severity.Warning);
+        return outcome.Succeeded;
+    }
+
+    /// <summary>A drop onto the same territory or one the user may not edit does nothing and says why.</summary>
+    private bool MayTry(int? fromTerritoryId, MoveTarget target)
+    {
+        if (target.Id == fromTerritoryId)
+        {
+            snackbar.Add(l["Territories.SameTerritory", target.Name], Severity.Info);
+            return false;
+        }
+
+        if (!target.CanEdit)
+        {
+            snackbar.Add(l["Territories.TargetNotEditable", target.Name], Severity.Warning);
+            return false;
+        }
+
+        return true;
     }
 }

@@ -27,6 +27,9 @@ public sealed partial class TerritoryBoardPage : LivePage
     private TerritoryChoices? _choices;
     private UncoveredAccounts? _uncovered;
     private MudDropContainer<AccountCard>? _container;
+    private int? _planId;
+    private PlanEvaluation? _plan;
+    private bool _canEditPlan;
 
     [Inject] private TerritoryBoardService Board { get; set; } = default!;
     [Inject] private AccountMoveFlow MoveFlow { get; set; } = default!;
@@ -44,6 +47,12 @@ public sealed partial class TerritoryBoardPage : LivePage
     [SupplyParameterFromQuery(Name = "sort")] private string? Sort { get; set; }
     [SupplyParameterFromQuery(Name = "band")] private string? Band { get; set; }
 
+    /// <summary>A what-if plan to show and edit instead of the live assignment (<c>/territories?plan=3</c>).</summary>
+    [SupplyParameterFromQuery(Name = "plan")] private string? PlanParameter { get; set; }
+
+    /// <summary>Showing a draft plan: moves go into it, and nothing live changes.</summary>
+    private bool InDraft => _plan is { IsDraft: true };
+
     protected override async Task OnInitializedAsync()
     {
         _actor = await CurrentActor.GetAsync();
@@ -54,10 +63,12 @@ public sealed partial class TerritoryBoardPage : LivePage
     {
         var filter = TerritoryFilterQuery.FromQuery(Query, Region, Industry, Potential, Sort);
         var band = decimal.TryParse(Band, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var b) ? Math.Clamp(b, 0, 100) : TerritoryBalance.DefaultBandPercent;
-        if (_board is null || filter != _filter || band != _band)
+        var planId = int.TryParse(PlanParameter, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : (int?)null;
+        if (_board is null || filter != _filter || band != _band || planId != _planId)
         {
             _filter = filter;
             _band = band;
+            _planId = planId;
             _cardsPerTerritory.Clear();
             await ReloadAsync();
         }
@@ -73,14 +84,18 @@ public sealed partial class TerritoryBoardPage : LivePage
         }
     }
 
-    // Every territory is on every board, so any move or deal change may change a column's figures.
+    // Every territory is on every board, so any move or deal change may change a column's figures; a draft's board
+    // also follows its plan's edits (from another tab, the map or the plans page).
     protected override bool Shows(LiveEvent liveEvent) =>
-        liveEvent.Kind is LiveEventKinds.AccountMoved or LiveEventKinds.AccountCreated or LiveEventKinds.TerritoryChanged or LiveEventKinds.DealCreated or LiveEventKinds.DealUpdated or LiveEventKinds.DealStageChanged;
+        liveEvent.Kind is LiveEventKinds.AccountMoved or LiveEventKinds.AccountCreated or LiveEventKinds.TerritoryChanged or LiveEventKinds.DealCreated or LiveEventKinds.DealUpdated or LiveEventKinds.DealStageChanged
+        || (liveEvent.Kind == LiveEventKinds.TerritoryPlanChanged && liveEvent.EntityId == _planId);
 
     protected override async Task LoadAsync()
     {
         // "Won in the last 12 months" counts back from the user's today.
-        _board = await Board.LoadAsync(_actor!, _filter, Clock.Today, _band, _cardsPerTerritory);
+        _plan = _planId is { } planId ? await Plans.EvaluateAsync(planId, Clock.Today, _band) : null;
+        _canEditPlan = _plan is { } plan && TerritoryPlanService.CanEdit(_actor!, plan.Plan.Status, plan.Plan.CreatedBy);
+        _board = await Board.LoadAsync(_actor!, _filter, Clock.Today, _band, _cardsPerTerritory, InDraft ? _plan!.Placement() : null);
         _uncovered = await Rules.UncoveredAsync();
     }
 
@@ -113,7 +128,7 @@ public sealed partial class TerritoryBoardPage : LivePage
 
     private TerritoryColumn? ColumnOf(AccountCard card) => _board?.Columns.FirstOrDefault(c => c.Id == card.TerritoryId);
 
-    private bool CanMove(AccountCard card) => ColumnOf(card)?.CanEdit == true && !_saving.Contains(card.Id);
+    private bool CanMove(AccountCard card) => ColumnOf(card)?.CanEdit == true && !_saving.Contains(card.Id) && (!InDraft || _canEditPlan);
 
     private List<TerritoryColumn> TargetsFor(AccountCard card) =>
         CanMove(card) ? _board!.Columns.Where(c => c.CanEdit && c.Id != card.TerritoryId).ToList() : [];
@@ -137,7 +152,11 @@ public sealed partial class TerritoryBoardPage : LivePage
         _saving.Add(card.Id);
         try
         {
-            if (await MoveFlow.MoveAsync(card.Id, card.Name, card.Version, card.TerritoryId, new MoveTarget(target.Id, target.Name, target.CanEdit)) is null)
+            var to = new MoveTarget(target.Id, target.Name, target.CanEdit);
+            var moved = InDraft
+                ? await MoveFlow.PlanMoveAsync(_plan!.Plan.Id, card.Id, card.Name, card.TerritoryId, to)
+                : await MoveFlow.MoveAsync(card.Id, card.Name, card.Version, card.TerritoryId, to) is not null;
+            if (!moved)
             {
                 _container?.Refresh();
             }

@@ -19,12 +19,14 @@ public sealed class TerritoryBoardService(IDbContextFactory<SalesOpsDbContext> f
 
     /// <param name="today">The user's today, which "won in the last 12 months" counts back from.</param>
     /// <param name="cardsPerTerritory">How many cards each column shows (defaults to one page); figures always cover all.</param>
+    /// <param name="plan">A draft plan to show instead of the live assignment: its accounts in their planned columns, its figures.</param>
     public async Task<TerritoryBoard> LoadAsync(
         Actor actor,
         TerritoryFilter filter,
         DateOnly today,
         decimal bandPercent = TerritoryBalance.DefaultBandPercent,
         IReadOnlyDictionary<int, int>? cardsPerTerritory = null,
+        PlanPlacement? plan = null,
         CancellationToken cancellationToken = default)
     {
         filter = filter.Sanitized();
@@ -39,19 +41,16 @@ public sealed class TerritoryBoardService(IDbContextFactory<SalesOpsDbContext> f
                 TeamId = t.OwnerRep == null ? (int?)null : t.OwnerRep.TeamId,
             })
             .ToListAsync(cancellationToken);
-        var figures = await FiguresAsync(db, territories.Select(t => (t.Id, t.Name)).ToList(), today, cancellationToken);
-        var balance = TerritoryBalance.Compare(figures, bandPercent);
-        var matching = await Matching(db, filter)
-            .GroupBy(a => a.TerritoryId)
-            .Select(g => new { TerritoryId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.TerritoryId ?? 0, g => g.Count, cancellationToken);
+        var balance = plan?.Balance
+            ?? TerritoryBalance.Compare(await FiguresAsync(db, territories.Select(t => (t.Id, t.Name)).ToList(), today, cancellationToken), bandPercent);
+        var matching = await MatchingCountsAsync(db, filter, plan, cancellationToken);
 
         var columns = new List<TerritoryColumn>(territories.Count);
         foreach (var (t, row) in territories.Zip(balance))
         {
             var count = matching.GetValueOrDefault(t.Id);
             var take = Math.Clamp(cardsPerTerritory?.GetValueOrDefault(t.Id, PageSize) ?? PageSize, 1, 1_000);
-            var cards = count == 0 ? [] : await CardsAsync(db, filter, t.Id, take, cancellationToken);
+            var cards = count == 0 ? [] : await CardsAsync(db, filter, t.Id, take, plan, cancellationToken);
             columns.Add(new TerritoryColumn(t.Id, t.Name, t.Color, t.Kind, t.Owner, t.OwnerRepId, t.TeamId, row, count, cards,
                 actor.CanEditTerritory(t.TeamId)));
         }
@@ -121,9 +120,35 @@ public sealed class TerritoryBoardService(IDbContextFactory<SalesOpsDbContext> f
         return new TerritoryChoices(regions.Order(StringComparer.Ordinal).ToList(), industries);
     }
 
-    private async Task<IReadOnlyList<AccountCard>> CardsAsync(SalesOpsDbContext db, TerritoryFilter filter, int territoryId, int take, CancellationToken cancellationToken)
+    /// <summary>How many accounts matching the filter each column holds (live, or where the plan puts them).</summary>
+    private static async Task<Dictionary<int, int>> MatchingCountsAsync(SalesOpsDbContext db, TerritoryFilter filter, PlanPlacement? plan, CancellationToken cancellationToken)
     {
-        var accounts = Matching(db, filter).Where(a => a.TerritoryId == territoryId);
+        var moved = plan?.MovedAccountIds ?? [];
+        var matching = Matching(db, filter);
+        var counts = await (moved.Count == 0 ? matching : matching.Where(a => !moved.Contains(a.Id)))
+            .GroupBy(a => a.TerritoryId)
+            .Select(g => new { TerritoryId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.TerritoryId ?? 0, g => g.Count, cancellationToken);
+        if (moved.Count > 0)
+        {
+            foreach (var id in await matching.Where(a => moved.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken))
+            {
+                var to = plan!.TerritoryOf[id];
+                counts[to] = counts.GetValueOrDefault(to) + 1;
+            }
+        }
+
+        return counts;
+    }
+
+    private async Task<IReadOnlyList<AccountCard>> CardsAsync(
+        SalesOpsDbContext db, TerritoryFilter filter, int territoryId, int take, PlanPlacement? plan, CancellationToken cancellationToken)
+    {
+        var moved = plan?.MovedAccountIds ?? [];
+        var movedIn = plan?.TerritoryOf.Where(p => p.Value == territoryId).Select(p => p.Key).ToList() ?? [];
+        var accounts = moved.Count == 0
+            ? Matching(db, filter).Where(a => a.TerritoryId == territoryId)
+            : Matching(db, filter).Where(a => (a.TerritoryId == territoryId && !moved.Contains(a.Id)) || movedIn.Contains(a.Id));
         accounts = filter.Sort == AccountSort.Name
             ? accounts.OrderBy(a => a.Name).ThenBy(a => a.Id)
             : accounts.OrderByDescending(a => a.PotentialScore).ThenBy(a => a.Name).ThenBy(a => a.Id);
@@ -143,7 +168,7 @@ public sealed class TerritoryBoardService(IDbContextFactory<SalesOpsDbContext> f
         {
             var open = pipeline.GetValueOrDefault(r.Id);
             return new AccountCard(r.Id, r.Name, r.RegionCode, r.Industry, r.PotentialScore, open?.Amount ?? 0, open?.Count ?? 0,
-                r.Owner, r.OwnerRepId, territoryId, r.Version);
+                r.Owner, r.OwnerRepId, territoryId, r.Version, plan?.TerritoryOf.ContainsKey(r.Id) == true);
         }).ToList();
     }
 

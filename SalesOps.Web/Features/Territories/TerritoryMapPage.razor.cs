@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SalesOps.Shared.Access;
@@ -20,6 +21,9 @@ public sealed partial class TerritoryMapPage : LivePage
     private string? _selectedRegion;
     private int? _selectedAccount;
     private bool _busy;
+    private int? _planId;
+    private PlanEvaluation? _plan;
+    private bool _canEditPlan;
 
     [Inject] private TerritoryMapService Map { get; set; } = default!;
     [Inject] private TerritoryRuleService Rules { get; set; } = default!;
@@ -27,18 +31,37 @@ public sealed partial class TerritoryMapPage : LivePage
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private TerritoryPlanService Plans { get; set; } = default!;
 
-    protected override async Task OnInitializedAsync()
+    /// <summary>A what-if plan to show and edit instead of the live assignment (<c>/territories/map?plan=3</c>).</summary>
+    [SupplyParameterFromQuery(Name = "plan")] private string? PlanParameter { get; set; }
+
+    /// <summary>Showing a draft plan: moves go into it, and nothing live changes.</summary>
+    private bool InDraft => _plan is { IsDraft: true };
+
+    protected override async Task OnInitializedAsync() => _actor = await CurrentActor.GetAsync();
+
+    protected override async Task OnParametersSetAsync()
     {
-        _actor = await CurrentActor.GetAsync();
-        await ReloadAsync();
+        var planId = int.TryParse(PlanParameter, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : (int?)null;
+        if (_data is null || planId != _planId)
+        {
+            _planId = planId;
+            await ReloadAsync();
+        }
     }
 
     protected override bool Shows(LiveEvent liveEvent) =>
         liveEvent.Kind is LiveEventKinds.AccountMoved or LiveEventKinds.AccountCreated or LiveEventKinds.TerritoryChanged
-            or LiveEventKinds.DealCreated or LiveEventKinds.DealUpdated or LiveEventKinds.DealStageChanged;
+            or LiveEventKinds.DealCreated or LiveEventKinds.DealUpdated or LiveEventKinds.DealStageChanged
+        || (liveEvent.Kind == LiveEventKinds.TerritoryPlanChanged && liveEvent.EntityId == _planId);
 
-    protected override async Task LoadAsync() => _data = await Map.LoadAsync(_actor!, Clock.Today);
+    protected override async Task LoadAsync()
+    {
+        _plan = _planId is { } planId ? await Plans.EvaluateAsync(planId, Clock.Today) : null;
+        _canEditPlan = _plan is { } plan && TerritoryPlanService.CanEdit(_actor!, plan.Plan.Status, plan.Plan.CreatedBy);
+        _data = await Map.LoadAsync(_actor!, Clock.Today, InDraft ? _plan!.Placement() : null);
+    }
 
     private void SelectRegion(string? code)
     {
@@ -83,7 +106,10 @@ public sealed partial class TerritoryMapPage : LivePage
         _busy = true;
         try
         {
-            await MoveFlow.MoveAsync(account.Id, account.Name, account.Version, account.TerritoryId, new MoveTarget(target.Id, target.Name, target.CanEdit));
+            var to = new MoveTarget(target.Id, target.Name, target.CanEdit);
+            _ = InDraft
+                ? await MoveFlow.PlanMoveAsync(_plan!.Plan.Id, account.Id, account.Name, account.TerritoryId, to)
+                : await MoveFlow.MoveAsync(account.Id, account.Name, account.Version, account.TerritoryId, to) is not null;
         }
         finally
         {
@@ -115,8 +141,17 @@ public sealed partial class TerritoryMapPage : LivePage
         _busy = true;
         try
         {
-            var outcome = await Rules.GiveRegionAsync(await CurrentActor.GetAsync(), region.Code, target.Id);
-            Snackbar.Add(RuleChangeText.Describe(L, outcome, region.Name), outcome.Succeeded ? Severity.Success : Severity.Warning);
+            if (InDraft)
+            {
+                // In a draft the region's accounts go into the plan; the region's claim changes only when given live.
+                var drafted = await Plans.SetRegionMovesAsync(await CurrentActor.GetAsync(), _plan!.Plan.Id, region.Code, target.Id);
+                Snackbar.Add(drafted.Succeeded ? L["Territories.Plans.DraftMoved", region.Name, target.Name] : L["Territories.Plans.Invalid"], drafted.Succeeded ? Severity.Success : Severity.Warning);
+            }
+            else
+            {
+                var outcome = await Rules.GiveRegionAsync(await CurrentActor.GetAsync(), region.Code, target.Id);
+                Snackbar.Add(RuleChangeText.Describe(L, outcome, region.Name), outcome.Succeeded ? Severity.Success : Severity.Warning);
+            }
         }
         finally
         {

@@ -30,9 +30,10 @@ public sealed class TerritoryMapService(
         return territories.Select(t => new MoveTarget(t.Id, t.Name, actor.CanEditTerritory(t.TeamId))).ToList();
     }
 
-    public async Task<TerritoryMapData> LoadAsync(Actor actor, DateOnly today, CancellationToken cancellationToken = default)
+    /// <param name="plan">A draft plan to show instead of the live assignment: accounts where it puts them, its figures.</param>
+    public async Task<TerritoryMapData> LoadAsync(Actor actor, DateOnly today, PlanPlacement? plan = null, CancellationToken cancellationToken = default)
     {
-        var balance = await board.BalanceAsync(today, cancellationToken: cancellationToken);
+        var balance = plan?.Balance ?? await board.BalanceAsync(today, cancellationToken: cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var territories = await db.Territories.AsNoTracking().OrderBy(t => t.Id)
             .Select(t => new { t.Id, t.Name, t.Color, t.Kind, t.OwnerRepId, Owner = t.OwnerRep == null ? null : t.OwnerRep.Name, TeamId = t.OwnerRep == null ? (int?)null : t.OwnerRep.TeamId })
@@ -68,7 +69,8 @@ public sealed class TerritoryMapService(
             })
             .ToList();
         var markers = accounts
-            .Select(a => new MapAccount(a.Id, a.Name, a.Latitude, a.Longitude, a.PotentialScore, a.TerritoryId, a.RegionCode, a.Version, pipeline.GetValueOrDefault(a.Id)))
+            .Select(a => new MapAccount(a.Id, a.Name, a.Latitude, a.Longitude, a.PotentialScore, plan?.Where(a.Id, a.TerritoryId) ?? a.TerritoryId, a.RegionCode, a.Version,
+                pipeline.GetValueOrDefault(a.Id), plan?.TerritoryOf.ContainsKey(a.Id) == true))
             .ToList();
         return new TerritoryMapData(clock.GetUtcNow().UtcDateTime, mapTerritories, regions, markers, total);
     }

@@ -3,7 +3,10 @@ using SalesOps.Shared.Territories;
 
 namespace SalesOps.Web.Features.Territories;
 
-/// <summary>An account as a territory board card shows it; open pipeline sums the account's open deals.</summary>
+/// <summary>
+/// An account as a territory board card shows it; open pipeline sums the account's open deals. On a draft plan's board
+/// <see cref="TerritoryId"/> is where the plan puts it and <see cref="Planned"/> says the plan moves it there.
+/// </summary>
 public sealed record AccountCard(
     int Id,
     string Name,
@@ -15,7 +18,8 @@ public sealed record AccountCard(
     string? Owner,
     int? OwnerRepId,
     int TerritoryId,
-    int Version);
+    int Version,
+    bool Planned = false);
 
 /// <summary>
 /// One territory column: its balance figures over every account it holds (whatever the filter), how many of them
@@ -67,8 +71,10 @@ public sealed record MapTerritory(
 /// <summary>A region of the map: its ISO code, the shape key ("us:06", "world:276") and the territory its rules give it.</summary>
 public sealed record MapRegion(string Code, string Name, string ShapeKey, int? TerritoryId, int Accounts, int Potential);
 
-/// <summary>An account marker: where it is, how big (potential), and the version a move must name.</summary>
-public sealed record MapAccount(int Id, string Name, double Latitude, double Longitude, int Potential, int? TerritoryId, string RegionCode, int Version, decimal OpenPipeline);
+/// <summary>
+/// An account marker: where it is, how big (potential), and the version a move must name. On a draft plan's map <see cref="TerritoryId"/> is where the plan puts it and <see cref="Planned"/> says the plan moves it there.
+/// </summary>
+public sealed record MapAccount(int Id, string Name, double Latitude, double Longitude, int Potential, int? TerritoryId, string RegionCode, int Version, decimal OpenPipeline, bool Planned = false);
 
 /// <param name="TotalAccounts">All accounts; more than <see cref="Accounts"/> holds when the marker cap applies.</param>
 public sealed record TerritoryMapData(

@@ -26,6 +26,22 @@ public sealed record PlanEvaluation(
     IReadOnlyList<RepCoverage> Coverage)
 {
     public int Conflicts => Moves.Count(m => m.Conflicted);
+
+    public bool IsDraft => Plan.Status == TerritoryPlanStatus.Draft;
+
+    /// <summary>The plan as the board and the map show it: where it puts each account it moves, and the figures after.</summary>
+    public PlanPlacement Placement() => new(Moves.ToDictionary(m => m.AccountId, m => m.ToTerritoryId), After);
+}
+
+/// <summary>
+/// A draft plan laid over the live data, for the board and the map: <see cref="TerritoryOf"/> maps each account the
+/// plan moves to its planned territory; <see cref="Balance"/> is every territory's figures with the plan applied.
+/// </summary>
+public sealed record PlanPlacement(IReadOnlyDictionary<int, int> TerritoryOf, IReadOnlyList<TerritoryBalanceRow> Balance)
+{
+    public IReadOnlyList<int> MovedAccountIds => [.. TerritoryOf.Keys];
+
+    public int? Where(int accountId, int? liveTerritoryId) => TerritoryOf.TryGetValue(accountId, out var planned) ? planned : liveTerritoryId;
 }
 
 public enum PlanStatus { Ok, Invalid, NotFound, Forbidden, Conflict }

@@ -29,6 +29,10 @@ public sealed class TerritoryPlanService(
     /// <summary>Who may draft plans: those who move accounts somewhere (managers, VPs, admins). Publishing checks each move again.</summary>
     public static bool CanDraft(Actor actor) => !actor.ReadOnly && actor.Role is Roles.Manager or Roles.VP or Roles.Admin;
 
+    /// <summary>Who may change this plan's moves: a drafter, while it is a draft; a manager only their own drafts.</summary>
+    public static bool CanEdit(Actor actor, TerritoryPlanStatus status, string createdBy) =>
+        CanDraft(actor) && status == TerritoryPlanStatus.Draft && (actor.Role != Roles.Manager || createdBy == actor.Name);
+
     public async Task<IReadOnlyList<PlanSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -111,19 +115,54 @@ public sealed class TerritoryPlanService(
                 return PlanOutcome.Invalid($"Account {accountId} or territory {toTerritoryId} does not exist.");
             }
 
-            plan.Moves.RemoveAll(m => m.AccountId == accountId);
-            if (account.TerritoryId != toTerritoryId)
+            return Place(plan, account, toTerritoryId, note) ? PlanOutcome.Ok(plan.Id) : PlanOutcome.Invalid($"A plan holds at most {MaxMoves} moves.");
+        }, cancellationToken);
+
+    /// <summary>
+    /// A region given to another territory in a draft, as the map's "Give to…" does live: the region's accounts that the
+    /// plan has in the territory claiming the region (or in none) go to <paramref name="toTerritoryId"/>; accounts of
+    /// the region in other territories (named accounts, channels) stay. Only account moves are drafted: the region's
+    /// claim itself changes when it is given on the live map.
+    /// </summary>
+    public Task<PlanOutcome> SetRegionMovesAsync(Actor actor, int planId, string regionCode, int toTerritoryId, CancellationToken cancellationToken = default) =>
+        EditDraftAsync(actor, planId, async (db, plan) =>
+        {
+            if (!RegionCodes.TryNormalize(regionCode, out var code) || !await db.Territories.AnyAsync(t => t.Id == toTerritoryId, cancellationToken))
             {
-                if (plan.Moves.Count >= MaxMoves)
+                return PlanOutcome.Invalid($"Region {regionCode} or territory {toTerritoryId} does not exist.");
+            }
+
+            var from = TerritoryAssignment.Create(await TerritoryRuleService.LoadRulesAsync(db, cancellationToken)).TerritoryOfRegion(code);
+            var planned = plan.Moves.ToDictionary(m => m.AccountId, m => (int?)m.ToTerritoryId);
+            var accounts = await db.Accounts.AsNoTracking().Where(a => a.RegionCode == code).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+            foreach (var account in accounts.Where(a => (planned.TryGetValue(a.Id, out var to) ? to : a.TerritoryId) == from))
+            {
+                if (!Place(plan, account, toTerritoryId, null))
                 {
                     return PlanOutcome.Invalid($"A plan holds at most {MaxMoves} moves.");
                 }
-
-                plan.Moves.Add(Draft(account, new PlannedMove(accountId, toTerritoryId, note)));
             }
 
             return PlanOutcome.Ok(plan.Id);
         }, cancellationToken);
+
+    /// <returns>False when the plan is full.</returns>
+    private static bool Place(TerritoryPlan plan, Shared.Domain.Account account, int toTerritoryId, string? note)
+    {
+        plan.Moves.RemoveAll(m => m.AccountId == account.Id);
+        if (account.TerritoryId == toTerritoryId)
+        {
+            return true;
+        }
+
+        if (plan.Moves.Count >= MaxMoves)
+        {
+            return false;
+        }
+
+        plan.Moves.Add(Draft(account, new PlannedMove(account.Id, toTerritoryId, note)));
+        return true;
+    }
 
     public Task<PlanOutcome> RemoveMoveAsync(Actor actor, int planId, int accountId, CancellationToken cancellationToken = default) =>
         EditDraftAsync(actor, planId, (_, plan) =>
@@ -157,9 +196,10 @@ public sealed class TerritoryPlanService(
             return PlanOutcome.Ok(plan.Id);
         }, cancellationToken);
 
-    public async Task<PlanEvaluation?> EvaluateAsync(int planId, DateOnly today, CancellationToken cancellationToken = default)
+    /// <param name="bandPercent">Figures further than this from the average are marked (as on the board).</param>
+    public async Task<PlanEvaluation?> EvaluateAsync(int planId, DateOnly today, decimal bandPercent = TerritoryBalance.DefaultBandPercent, CancellationToken cancellationToken = default)
     {
-        var before = await board.BalanceAsync(today, cancellationToken: cancellationToken);
+        var before = await board.BalanceAsync(today, bandPercent, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var plan = await db.TerritoryPlans.AsNoTracking().Include(p => p.Moves).FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
@@ -204,7 +244,7 @@ public sealed class TerritoryPlanService(
                 .Select(d => new DealShift(d.OwnerRepId, newOwner!.Value, d.Amount)));
         }
 
-        var after = TerritoryBalance.Compare(PlanImpact.FiguresAfter(before.Select(r => r.Figures).ToList(), shifts));
+        var after = TerritoryBalance.Compare(PlanImpact.FiguresAfter(before.Select(r => r.Figures).ToList(), shifts), Math.Clamp(bandPercent, 0, 1_000));
         var geographic = sides.Values.Where(t => t.Kind == TerritoryKind.Geographic).Select(t => t.Id).ToHashSet();
         var reps = await PositionsAsync(db, dealShifts.SelectMany(d => new[] { d.FromRepId, d.ToRepId }).Distinct().ToList(), today, cancellationToken);
         var summary = new PlanSummary(plan.Id, plan.Name, plan.Status, plan.CreatedBy, plan.CreatedAt, plan.Moves.Count, plan.PublishedAt);
@@ -285,7 +325,7 @@ public sealed class TerritoryPlanService(
             return PlanOutcome.Forbidden($"{actor.Name} may not draft territory plans.");
         }
 
-        return await writer.CommitAsync(async (db, _) =>
+        return await writer.CommitAsync(async (db, changes) =>
         {
             var plan = await db.TerritoryPlans.Include(p => p.Moves).FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
             if (plan is null)
@@ -299,7 +339,7 @@ public sealed class TerritoryPlanService(
             }
 
             // Drafts are personal unless you may edit everything.
-            if (actor.Role == Roles.Manager && plan.CreatedBy != actor.Name)
+            if (!CanEdit(actor, plan.Status, plan.CreatedBy))
             {
                 return PlanOutcome.Forbidden($"{actor.Name} may not change {plan.CreatedBy}'s plan.");
             }
@@ -309,6 +349,8 @@ public sealed class TerritoryPlanService(
             {
                 // A change of moves is a change of the plan: its version guards against two editors at once.
                 db.Entry(plan).State = EntityState.Modified;
+                // Every board and map open on this draft follows; the live data did not change.
+                changes.Publish(LiveEventKinds.TerritoryPlanChanged, plan.Id, null, null, new { PlanId = plan.Id, Moves = plan.Moves.Count });
             }
 
             return outcome;

@@ -213,20 +213,27 @@ public sealed class TerritoryRuleService(
     }
 
     /// <summary>Accounts no rule covers (no claimed region, not named), or with no territory at all; at most <see cref="MaxUncovered"/>.</summary>
+    /// <remarks>
+    /// The rules are decided per region code, so they are applied to the few distinct codes accounts have, and the
+    /// database finds the accounts: an account is covered when it is named (it sits in a named-account territory) or
+    /// its region's code is covered.
+    /// </remarks>
     public async Task<UncoveredAccounts> UncoveredAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var rules = TerritoryAssignment.Create(await LoadRulesAsync(db, cancellationToken));
-        var accounts = await db.Accounts.AsNoTracking()
-            .OrderBy(a => a.Id)
-            .Select(a => new { a.Id, a.Name, a.RegionCode, a.TerritoryId, Territory = a.Territory == null ? null : a.Territory.Name })
-            .ToListAsync(cancellationToken);
-        var uncovered = accounts
-            .Where(a => a.TerritoryId is null || !rules.Assign(a.Id, a.RegionCode).IsCovered)
-            .ToList();
-        return new UncoveredAccounts(
-            uncovered.Count,
-            uncovered.Take(MaxUncovered).Select(a => new UncoveredAccount(a.Id, a.Name, a.RegionCode, a.TerritoryId, a.Territory)).ToList());
+        var codes = await db.Accounts.AsNoTracking().Select(a => a.RegionCode).Distinct().ToListAsync(cancellationToken);
+        var uncoveredCodes = codes.Where(c => rules.TerritoryOfRegion(c) is null).ToList();
+        var namedIds = await db.Territories.AsNoTracking().Where(t => t.Kind == TerritoryKind.NamedAccounts).Select(t => (int?)t.Id).ToListAsync(cancellationToken);
+        var uncovered = db.Accounts.AsNoTracking()
+            .Where(a => a.TerritoryId == null || (!namedIds.Contains(a.TerritoryId) && uncoveredCodes.Contains(a.RegionCode)));
+        var total = await uncovered.CountAsync(cancellationToken);
+        var first = total == 0
+            ? []
+            : await uncovered.OrderBy(a => a.Id).Take(MaxUncovered)
+                .Select(a => new UncoveredAccount(a.Id, a.Name, a.RegionCode, a.TerritoryId, a.Territory == null ? null : a.Territory.Name))
+                .ToListAsync(cancellationToken);
+        return new UncoveredAccounts(total, first);
     }
 
     /// <summary>
