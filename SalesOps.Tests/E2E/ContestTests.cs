@@ -49,22 +49,24 @@ public class ContestTests(E2EFixture fixture)
     [Fact]
     public async Task A_deal_won_in_the_managers_browser_re_ranks_a_reps_contest_board_and_leaderboard_without_reload()
     {
-        var managerPage = await fixture.NewPageAsync();
-        await LoginPage.AsAsync(managerPage, DemoCompany.ManagerEmail);
-        var pipeline = await PipelineBoardPage.OpenAsync(managerPage);
-        var dealId = await pipeline.FirstDealIdAsync(Negotiation);
-        var deal = await fixture.QueryAsync(db => db.Deals.Where(d => d.Id == dealId).Select(d => new { d.OwnerRepId, d.Amount }).SingleAsync());
-
         var repPage = await fixture.NewPageAsync();
         await LoginPage.AsAsync(repPage, DemoCompany.RepEmail);
         var contest = await ContestBoardPage.OpenAsync(repPage, RevenueRace);
         var boardPage = await repPage.Context.NewPageAsync();
         var leaderboard = await LeaderboardPage.OpenAsync(boardPage, "?metric=WonRevenue");
+
+        var managerPage = await fixture.NewPageAsync();
+        await LoginPage.AsAsync(managerPage, DemoCompany.ManagerEmail);
+        var pipeline = await PipelineBoardPage.OpenAsync(managerPage);
+        var dealId = await pipeline.FirstDealIdAsync(Negotiation);
+        var deal = await fixture.QueryAsync(db => db.Deals.Where(d => d.Id == dealId).Select(d => new { d.OwnerRepId, d.Amount }).SingleAsync());
         var before = await contest.ValueOfAsync(deal.OwnerRepId);
         var expected = before + deal.Amount;
         var expectedRank = await contest.RankOfAsync(expected, deal.OwnerRepId);
 
         await pipeline.DragAsync(dealId, Negotiation, Won);
+        await managerPage.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Mark as won" }).ClickAsync();
+        await Expect(pipeline.Card(Won, dealId)).ToBeVisibleAsync();
 
         var row = contest.Row(deal.OwnerRepId);
         await Expect(row).ToHaveAttributeAsync("data-value", expected.ToString(CultureInfo.InvariantCulture));
@@ -105,12 +107,13 @@ public class ContestTests(E2EFixture fixture)
         var page = await fixture.NewPageAsync();
         await page.SetViewportSizeAsync(width, 900);
         await LoginPage.AsAsync(page, DemoCompany.VpEmail);
+        var board = await ContestBoardPage.OpenAsync(page, RevenueRace);
         if (dark)
         {
             await page.GetByRole(AriaRole.Button, new() { Name = "Dark theme" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Light theme" })).ToBeVisibleAsync();
         }
 
-        var board = await ContestBoardPage.OpenAsync(page, RevenueRace);
         await Expect(board.Rows.First).ToHaveAttributeAsync("data-rank", "1");
         await Expect(board.Countdown).ToContainTextAsync("Ends in");
         // No sideways scrolling on a phone.
