@@ -173,11 +173,9 @@ public class TerritoryBoardTests(E2EFixture fixture)
         var board = await TerritoryPage.OpenAsync(page);
         await Expect(board.Columns.First.Locator("article[data-account-id]").First).ToBeVisibleAsync();
 
-        Directory.CreateDirectory(E2EFixture.ScreenshotDirectory);
-        var path = Path.Combine(E2EFixture.ScreenshotDirectory, "territory-board.png");
-        await page.ScreenshotAsync(new() { Path = path });
+        var shot = await E2EFixture.ScreenshotAsync(page, "territory-board.png");
 
-        Assert.True(new FileInfo(path).Length > 10_000);
+        Assert.True(shot.Length > 10_000);
         await page.Context.CloseAsync();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using SalesOps.Shared.Access;
 using SalesOps.Shared.Domain;
 using SalesOps.Web.Data.Seeding;
 using static Microsoft.Playwright.Assertions;
@@ -40,6 +41,40 @@ public class TerritoryMapTests(E2EFixture fixture)
 
         await E2EFixture.ScreenshotAsync(page, "territory-map.png");
         Assert.Empty(foreign);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_draft_plan_s_board_and_map_have_no_serious_accessibility_violations(bool dark)
+    {
+        var vp = new Actor("Victoria Popescu", Roles.VP);
+        var (accountId, to) = await fixture.QueryAsync(async db =>
+        {
+            var account = await db.Accounts.Where(a => a.TerritoryId != null).OrderByDescending(a => a.PotentialScore).Select(a => new { a.Id, a.TerritoryId }).FirstAsync();
+            return (account.Id, await db.Territories.Where(t => t.Id != account.TerritoryId).Select(t => t.Id).FirstAsync());
+        });
+        var plan = await fixture.App.Service<SalesOps.Web.Features.Territories.TerritoryPlanService>()
+            .CreateAsync(vp, "Axe draft", [new SalesOps.Web.Features.Territories.PlannedMove(accountId, to)]);
+        var page = await fixture.NewPageAsync();
+        await LoginPage.AsAsync(page, DemoCompany.VpEmail);
+        if (dark)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Dark theme" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Light theme" })).ToBeVisibleAsync();
+        }
+
+        var board = await TerritoryPage.OpenAsync(page, $"?plan={plan.PlanId}");
+        await Expect(board.Card(to, accountId)).ToHaveAttributeAsync("data-planned", "true");
+        var problems = await AccessibilityTests.ViolationsAsync(page, "/territories?plan");
+        await E2EFixture.ScreenshotAsync(page, dark ? "territory-draft-board-dark.png" : "territory-draft-board.png");
+        var map = await TerritoryMapPage.OpenAsync(page, $"?plan={plan.PlanId}");
+        await map.WaitForTerritoryAsync(accountId, to);
+        problems.AddRange(await AccessibilityTests.ViolationsAsync(page, "/territories/map?plan"));
+        await E2EFixture.ScreenshotAsync(page, dark ? "territory-draft-map-dark.png" : "territory-draft-map.png");
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        await page.Context.CloseAsync();
     }
 }
 

@@ -68,7 +68,8 @@ public class SalesOpsDbContext(DbContextOptions<SalesOpsDbContext> options) : Id
 
         builder.Entity<Account>(e =>
         {
-            e.HasIndex(a => a.TerritoryId);
+            // The territory board's balance figures (accounts, potential, distinct owners per territory) from the index alone.
+            e.HasIndex(a => new { a.TerritoryId, a.OwnerRepId, a.PotentialScore });
             e.HasIndex(a => a.OwnerRepId);
             e.HasIndex(a => a.Name);
         });
@@ -101,6 +102,10 @@ public class SalesOpsDbContext(DbContextOptions<SalesOpsDbContext> options) : Id
             e.HasIndex(d => new { d.StageId, d.Probability, d.Amount, d.Channel });
             e.HasIndex(d => new { d.StageId, d.ClosedOn, d.OwnerRepId, d.TeamId, d.Amount, d.Probability, d.Channel });
             e.HasIndex(d => new { d.StageId, d.StageEnteredAt });
+            // The territory board's open pipeline and won-in-12-months per territory (measured on 100,000 accounts and
+            // 600,000 deals): the deals' side from covering indexes, joined to their accounts' territory.
+            e.HasIndex(d => new { d.StageId, d.AccountId, d.Probability, d.Amount });
+            e.HasIndex(d => new { d.StageId, d.ClosedOn, d.AccountId, d.Amount });
         });
 
         // Imports find what they imported before by the export's ids.

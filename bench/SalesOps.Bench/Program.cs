@@ -48,7 +48,7 @@ const string Usage = """
           The territory balancer on a generated book of business, with no budget and with --budget moves: time,
           imbalance against the lower bound. Writes bench/results/balance-latest.md.
 
-      territories [--accounts 100000] [--deals 3×accounts] [--db PATH] [--parts figures,render,browsers]
+      territories [--accounts 100000] [--deals 6×accounts] [--db PATH] [--parts figures,render,browsers]
           [--iterations 100] [--warmup 10] [--budget 30] [--render-iterations 50]
           [--boards 5] [--maps 5] [--moves 30] [--interval 1000] [--start-timeout 180] [--app PATH/SalesOps.Web.dll]
           The territory board and map. figures: balance figures, first board load and map data in process on a

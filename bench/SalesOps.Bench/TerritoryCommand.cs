@@ -13,7 +13,7 @@ public static class TerritoryCommand
     public static async Task<int> RunAsync(Arguments args, CancellationToken cancellationToken)
     {
         var accounts = args.Number("accounts", 200, 5_000_000) ?? 100_000;
-        var deals = args.Number("deals", 1, 50_000_000) ?? 3 * accounts;
+        var deals = args.Number("deals", 1, 50_000_000) ?? 6 * accounts;
         var dbArgument = args.Text("db");
         var plan = new TimingPlan(args.Number("iterations", 1, 100_000) ?? 100, args.Number("warmup", 0, 10_000) ?? 10, args.Number("budget", 1, 3_600) ?? 30);
         var pages = new TerritoryPageSettings(

@@ -56,7 +56,8 @@ public sealed class TerritoryPagesStep(string webDll, TerritoryPageSettings sett
     {
         report.Context($"Territory first render: `GET` of the page with a signed-in cookie, whole body read (the prerender loads the data and renders the page); " +
             $"{settings.Render.Iterations} requests per case after {settings.Render.Warmup} warm-ups, one at a time");
-        foreach (var (role, email) in (string[][])[["VP", DemoCompany.VpEmail], ["manager", DemoCompany.ManagerEmail], ["rep", DemoCompany.RepEmail]])
+        (string Role, string Email)[] users = [("VP", DemoCompany.VpEmail), ("manager", DemoCompany.ManagerEmail), ("rep", DemoCompany.RepEmail)];
+        foreach (var (role, email) in users)
         {
             using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
             http.DefaultRequestHeaders.Add("Cookie", CookieHeader(await chromium.SignInAsync(baseAddress, email, Password)));

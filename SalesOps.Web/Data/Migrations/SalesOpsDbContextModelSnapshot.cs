@@ -241,7 +241,7 @@ namespace SalesOps.Web.Data.Migrations
 
                     b.HasIndex("OwnerRepId");
 
-                    b.HasIndex("TerritoryId");
+                    b.HasIndex("TerritoryId", "OwnerRepId", "PotentialScore");
 
                     b.ToTable("Accounts");
                 });
@@ -537,6 +537,10 @@ namespace SalesOps.Web.Data.Migrations
                     b.HasIndex("StageId", "StageEnteredAt");
 
                     b.HasIndex("OwnerRepId", "StageId", "Amount", "Probability");
+
+                    b.HasIndex("StageId", "AccountId", "Probability", "Amount");
+
+                    b.HasIndex("StageId", "ClosedOn", "AccountId", "Amount");
 
                     b.HasIndex("StageId", "Probability", "Amount", "Channel");
 

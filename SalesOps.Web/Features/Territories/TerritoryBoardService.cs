@@ -87,6 +87,7 @@ public sealed class TerritoryBoardService(IDbContextFactory<SalesOpsDbContext> f
             .GroupBy(d => new { TerritoryId = d.Account!.TerritoryId!.Value, d.Probability })
             .Select(g => new { g.Key.TerritoryId, g.Key.Probability, Amount = g.Sum(d => d.Amount) })
             .ToListAsync(cancellationToken);
+        var pipelineOf = open.ToLookup(o => o.TerritoryId);
         var wonId = stages.WonId;
         var since = today.AddMonths(-12);
         var won = await db.Deals.AsNoTracking()
@@ -98,7 +99,7 @@ public sealed class TerritoryBoardService(IDbContextFactory<SalesOpsDbContext> f
         return territories.Select(t =>
         {
             var a = accounts.GetValueOrDefault(t.Id);
-            var pipeline = open.Where(o => o.TerritoryId == t.Id).ToList();
+            var pipeline = pipelineOf[t.Id];
             return new TerritoryFigures(
                 t.Id,
                 t.Name,
