@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 namespace SalesOps.Bench;
 
 /// <summary>
-/// One headless system Chromium with several signed-in pages on the pipeline board, each in its own browser
-/// context (its own Blazor circuit), with <see cref="BoardObserverScript"/> installed.
+/// One headless system Chromium with several pages (signed-in pipeline boards, or display links that need no
+/// sign-in), each its own Blazor circuit, with <see cref="BoardObserverScript"/> installed.
 /// </summary>
 public sealed class BoardBrowsers : IAsyncDisposable
 {
@@ -49,7 +49,14 @@ public sealed class BoardBrowsers : IAsyncDisposable
     }
 
     /// <summary>Signs in once through the login form, then opens <paramref name="count"/> boards with that session's cookie.</summary>
-    public async Task OpenBoardsAsync(Uri baseAddress, string email, string password, int count)
+    public Task<IReadOnlyList<IPage>> OpenBoardsAsync(Uri baseAddress, string email, string password, int count) =>
+        OpenSignedInAsync(baseAddress, email, password, BoardPath, "section[data-stage-id] article[data-deal-id]", count);
+
+    /// <summary>
+    /// Signs in once through the login form, then opens <paramref name="count"/> pages at <paramref name="path"/>
+    /// with that session's cookie, each in its own context, waiting for <paramref name="readySelector"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<IPage>> OpenSignedInAsync(Uri baseAddress, string email, string password, string path, string readySelector, int count)
     {
         var login = await NewContextAsync(baseAddress, storageState: null);
         var page = await login.NewPageAsync();
@@ -62,17 +69,60 @@ public sealed class BoardBrowsers : IAsyncDisposable
         var session = await login.StorageStateAsync();
         await login.CloseAsync();
 
+        List<IPage> opened = [];
         for (var i = 0; i < count; i++)
         {
             var context = await NewContextAsync(baseAddress, session);
             var board = await context.NewPageAsync();
             Watch(board);
-            await board.GotoAsync(BoardPath);
-            await WaitAsync(board, "the board's interactive marker", p => WaitInteractiveAsync(p));
-            await WaitAsync(board, "a card in a column", p => p.Locator("section[data-stage-id] article[data-deal-id]").First.WaitForAsync(new() { State = WaitForSelectorState.Attached }));
+            await board.GotoAsync(path);
+            await WaitAsync(board, "the page's interactive marker", p => WaitInteractiveAsync(p));
+            await WaitAsync(board, readySelector, p => p.Locator(readySelector).First.WaitForAsync(new() { State = WaitForSelectorState.Attached }));
             await board.EvaluateAsync(BoardObserverScript.Install);
-            Pages.Add(board);
+            opened.Add(board);
         }
+
+        Pages.AddRange(opened);
+        return opened;
+    }
+
+    /// <summary>
+    /// Opens <paramref name="count"/> pages at <paramref name="path"/> with no sign-in (a TV's display link),
+    /// <paramref name="pagesPerContext"/> to a context, <paramref name="parallel"/> loading at once; each is ready
+    /// when <paramref name="readySelector"/> is attached.
+    /// </summary>
+    public async Task<IReadOnlyList<IPage>> OpenAnonymousAsync(Uri baseAddress, string path, string readySelector, int count, int pagesPerContext, int parallel)
+    {
+        List<IPage> opened = [];
+        IBrowserContext? context = null;
+        for (var first = 0; first < count; first += parallel)
+        {
+            List<Task<IPage>> batch = [];
+            for (var i = first; i < Math.Min(count, first + parallel); i++)
+            {
+                if (i % pagesPerContext == 0 || context is null)
+                {
+                    context = await NewContextAsync(baseAddress, storageState: null);
+                }
+
+                batch.Add(OpenAsync(context, path, readySelector));
+            }
+
+            opened.AddRange(await Task.WhenAll(batch));
+        }
+
+        Pages.AddRange(opened);
+        return opened;
+    }
+
+    private async Task<IPage> OpenAsync(IBrowserContext context, string path, string readySelector)
+    {
+        var page = await context.NewPageAsync();
+        Watch(page);
+        await page.GotoAsync(path);
+        await WaitAsync(page, readySelector, p => p.Locator(readySelector).First.WaitForAsync(new() { State = WaitForSelectorState.Attached }));
+        await page.EvaluateAsync(BoardObserverScript.Install);
+        return page;
     }
 
     public async ValueTask DisposeAsync()
