@@ -13,7 +13,7 @@ public class AccessibilityTests(E2EFixture fixture)
     /// <summary>Every page a signed-in user reaches from the menu, plus the dead ends.</summary>
     public static readonly string[] Pages =
     [
-        "/", "/pipeline", "/territories", "/incentives/leaderboard", "/incentives/statements", "/admin",
+        "/", "/pipeline", "/territories", "/incentives/leaderboard", "/incentives/statements", "/admin", "/screens",
     ];
 
     private static readonly AxeRunOptions Options = new()

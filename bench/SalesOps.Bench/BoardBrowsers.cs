@@ -177,7 +177,8 @@ public sealed class BoardBrowsers : IAsyncDisposable
             TimezoneId = "UTC",
             StorageState = storageState,
         });
-        context.SetDefaultTimeout(30_000);
+        // Generous: on a shared 2-core machine a first Development page load can take most of a minute.
+        context.SetDefaultTimeout(120_000);
         return context;
     }
 }
