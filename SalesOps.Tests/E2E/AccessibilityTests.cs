@@ -25,6 +25,7 @@ public class AccessibilityTests(E2EFixture fixture)
         "/admin",
         "/data",
         "/data/hygiene",
+        "/screens",
     ];
 
     private static readonly AxeRunOptions Options = new()

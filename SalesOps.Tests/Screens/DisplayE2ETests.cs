@@ -51,6 +51,7 @@ public class DisplayE2ETests(E2EFixture fixture)
             .FirstAsync());
 
         var page = await fixture.NewPageAsync();
+        await page.SetViewportSizeAsync(1920, 1080);
         var display = await DisplayPageObject.OpenAsync(page, created.Token!);
         await Expect(display.Root).ToHaveAttributeAsync("data-slide-index", "0");
         // The rotation advances by itself (5 s per slide).
@@ -64,6 +65,7 @@ public class DisplayE2ETests(E2EFixture fixture)
 
         await Expect(display.Celebration(deal.Id)).ToBeVisibleAsync();
         await Expect(display.Root).ToHaveAttributeAsync("data-state", "celebrating");
+        await E2EFixture.ScreenshotAsync(page, "screen-celebration.png");
 
         // Reversed: the celebration is withdrawn and the rotation resumes.
         var version = await fixture.QueryAsync(db => db.Deals.Where(d => d.Id == deal.Id).Select(d => d.Version).SingleAsync());
@@ -101,5 +103,30 @@ public class DisplayE2ETests(E2EFixture fixture)
         Assert.True(smallest >= 24, $"Smallest text is {smallest.ToString(CultureInfo.InvariantCulture)} px");
         await E2EFixture.ScreenshotAsync(page, "screen-1080p.png");
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_tv_remembers_its_zoom_and_margin_from_the_link_and_another_tv_does_not()
+    {
+        var tv = await fixture.NewPageAsync();
+        var display = await DisplayPageObject.OpenAsync(tv, DemoScreens.SalesFloorToken, "?zoom=1.25&margin=4");
+        await Expect(display.Root).ToHaveAttributeAsync("data-zoom", "1.25");
+        await Expect(display.Root).ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex("--display-margin: 4cqmin"));
+
+        // The plain link on the same TV (its browser storage) keeps them; out-of-range values are clamped.
+        await DisplayPageObject.OpenAsync(tv, DemoScreens.SalesFloorToken);
+        await Expect(display.Root).ToHaveAttributeAsync("data-zoom", "1.25");
+        await Expect(display.Root).ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex("--display-margin: 4cqmin"));
+        await DisplayPageObject.OpenAsync(tv, DemoScreens.SalesFloorToken, "?zoom=9&margin=99");
+        await Expect(display.Root).ToHaveAttributeAsync("data-zoom", "3");
+        await Expect(display.Root).ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex("--display-margin: 15cqmin"));
+
+        // Another TV (another browser) starts from the defaults.
+        var other = await fixture.NewPageAsync();
+        var plain = await DisplayPageObject.OpenAsync(other, DemoScreens.SalesFloorToken);
+        await Expect(plain.Root).ToHaveAttributeAsync("data-zoom", "1");
+        await Expect(plain.Root).ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex("--display-margin: 2cqmin"));
+        await tv.Context.CloseAsync();
+        await other.Context.CloseAsync();
     }
 }

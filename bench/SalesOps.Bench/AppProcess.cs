@@ -57,14 +57,15 @@ public sealed partial class AppProcess : IAsyncDisposable
     /// <see cref="ProductionEnvironment"/> for measurements; see <see cref="EnvironmentForBrowsers"/> when a browser needs the static assets.
     /// </param>
     public static async Task<(AppProcess App, TimeSpan StartTime)> StartAsync(
-        string webDll, string dataDirectory, string databasePath, bool seedDemoCompany, string environmentName, TimeSpan timeout, CancellationToken cancellationToken)
+        string webDll, string dataDirectory, string databasePath, bool seedDemoCompany, string environmentName, TimeSpan timeout, CancellationToken cancellationToken,
+        Uri? baseAddress = null)
     {
         if (!File.Exists(webDll))
         {
             throw new FileNotFoundException($"The app is not built: {webDll}. Build the bench with -c Release first.", webDll);
         }
 
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        baseAddress ??= new Uri($"http://127.0.0.1:{FreePort()}");
         var startInfo = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { webDll },
@@ -124,6 +125,16 @@ public sealed partial class AppProcess : IAsyncDisposable
             .Select(l => double.Parse(l[(key.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture))
             .FirstOrDefault();
         return new MemoryUse(Kb("VmRSS") / 1024, Kb("VmHWM") / 1024);
+    }
+
+    /// <summary>SIGKILL, as a power cut or an OOM kill would end it: no shutdown, circuits and sockets just vanish.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
     }
 
     public async Task StopAsync()

@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 namespace SalesOps.Bench;
 
 /// <summary>
-/// One headless system Chromium with several signed-in pages (pipeline boards, territory boards and maps), each in
-/// its own browser context (its own Blazor circuit), with <see cref="BoardObserverScript"/> installed.
+/// One headless system Chromium with several pages (signed-in pipeline boards, territory boards and maps, or display
+/// links that need no sign-in), each its own Blazor circuit, with <see cref="BoardObserverScript"/> installed.
 /// </summary>
 public sealed class BoardBrowsers : IAsyncDisposable
 {
@@ -73,23 +73,66 @@ public sealed class BoardBrowsers : IAsyncDisposable
         return session;
     }
 
+    /// <summary>Signs in once, then opens <paramref name="count"/> pages at <paramref name="path"/> with that session.</summary>
+    public async Task<IReadOnlyList<IPage>> OpenSignedInAsync(Uri baseAddress, string email, string password, string path, string ready, int count) =>
+        await OpenPagesAsync(baseAddress, await SignInAsync(baseAddress, email, password), count, path, ready);
+
     /// <summary>Opens <paramref name="count"/> watched pages (<see cref="Pages"/>), each in its own context and circuit.</summary>
-    public async Task OpenPagesAsync(Uri baseAddress, string session, int count, string path, string ready)
+    public async Task<IReadOnlyList<IPage>> OpenPagesAsync(Uri baseAddress, string session, int count, string path, string ready)
     {
+        List<IPage> opened = [];
         for (var i = 0; i < count; i++)
         {
-            Pages.Add(await OpenPageAsync(baseAddress, session, path, ready));
+            opened.Add(await OpenPageAsync(baseAddress, session, path, ready));
         }
+
+        Pages.AddRange(opened);
+        return opened;
+    }
+
+    /// <summary>
+    /// Opens <paramref name="count"/> pages at <paramref name="path"/> with no sign-in (a TV's display link),
+    /// <paramref name="pagesPerContext"/> to a context, <paramref name="parallel"/> loading at once; each is ready
+    /// when <paramref name="ready"/> is attached.
+    /// </summary>
+    public async Task<IReadOnlyList<IPage>> OpenAnonymousAsync(Uri baseAddress, string path, string ready, int count, int pagesPerContext, int parallel)
+    {
+        List<IPage> opened = [];
+        IBrowserContext? context = null;
+        for (var first = 0; first < count; first += parallel)
+        {
+            List<Task<IPage>> batch = [];
+            for (var i = first; i < Math.Min(count, first + parallel); i++)
+            {
+                if (i % pagesPerContext == 0 || context is null)
+                {
+                    context = await NewContextAsync(baseAddress, storageState: null);
+                }
+
+                batch.Add(OpenInAsync(context, path, ready, interactive: false));
+            }
+
+            opened.AddRange(await Task.WhenAll(batch));
+        }
+
+        Pages.AddRange(opened);
+        return opened;
     }
 
     /// <summary>One signed-in page in its own context, interactive, showing <paramref name="ready"/>, with the observer installed.</summary>
-    public async Task<IPage> OpenPageAsync(Uri baseAddress, string session, string path, string ready)
+    public async Task<IPage> OpenPageAsync(Uri baseAddress, string session, string path, string ready) =>
+        await OpenInAsync(await NewContextAsync(baseAddress, session), path, ready, interactive: true);
+
+    private async Task<IPage> OpenInAsync(IBrowserContext context, string path, string ready, bool interactive)
     {
-        var context = await NewContextAsync(baseAddress, session);
         var page = await context.NewPageAsync();
         Watch(page);
         await page.GotoAsync(path);
-        await WaitAsync(page, "the page's interactive marker", p => WaitInteractiveAsync(p));
+        if (interactive)
+        {
+            await WaitAsync(page, "the page's interactive marker", p => WaitInteractiveAsync(p));
+        }
+
         await WaitAsync(page, $"'{ready}'", p => p.Locator(ready).First.WaitForAsync(new() { State = WaitForSelectorState.Attached }));
         await page.EvaluateAsync(BoardObserverScript.Install);
         return page;
@@ -147,7 +190,8 @@ public sealed class BoardBrowsers : IAsyncDisposable
             TimezoneId = "UTC",
             StorageState = storageState,
         });
-        context.SetDefaultTimeout(30_000);
+        // Generous: on a shared 2-core machine a first Development page load can take most of a minute.
+        context.SetDefaultTimeout(120_000);
         return context;
     }
 }

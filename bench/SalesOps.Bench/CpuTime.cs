@@ -17,25 +17,29 @@ public static class CpuTime
     /// Descendants of <paramref name="rootPid"/> whose name starts with <paramref name="namePrefix"/> (e.g. "chrom"
     /// for the browser, GPU and renderer processes the bench's Playwright started, not other people's browsers).
     /// </summary>
-    public static TimeSpan OfDescendants(int rootPid, string namePrefix)
+    public static TimeSpan OfDescendants(int rootPid, string namePrefix) =>
+        TimeSpan.FromSeconds(DescendantIds(rootPid, namePrefix).Sum(pid => Ticks($"/proc/{pid}/stat")) / TicksPerSecond);
+
+    /// <summary>Ids of the descendants of <paramref name="rootPid"/> whose name starts with <paramref name="namePrefix"/>.</summary>
+    public static IReadOnlyList<int> DescendantIds(int rootPid, string namePrefix)
     {
         if (!Directory.Exists("/proc"))
         {
-            return TimeSpan.Zero;
+            return [];
         }
 
-        var parents = new Dictionary<int, (int Parent, string Stat)>();
+        var processes = new Dictionary<int, (int Parent, string Name)>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (int.TryParse(Path.GetFileName(dir), out var pid) && Read(Path.Combine(dir, "stat")) is { } stat && Parse(stat) is { } parsed)
             {
-                parents[pid] = (parsed.Parent, stat);
+                processes[pid] = (parsed.Parent, parsed.Name);
             }
         }
 
         bool Descends(int pid)
         {
-            for (var hops = 0; hops < 64 && parents.TryGetValue(pid, out var entry); hops++, pid = entry.Parent)
+            for (var hops = 0; hops < 64 && processes.TryGetValue(pid, out var entry); hops++, pid = entry.Parent)
             {
                 if (entry.Parent == rootPid)
                 {
@@ -46,9 +50,7 @@ public static class CpuTime
             return false;
         }
 
-        var ticks = parents.Where(p => Descends(p.Key) && Parse(p.Value.Stat)!.Value.Name.StartsWith(namePrefix, StringComparison.Ordinal))
-            .Sum(p => Parse(p.Value.Stat)!.Value.Ticks);
-        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+        return processes.Where(p => Descends(p.Key) && p.Value.Name.StartsWith(namePrefix, StringComparison.Ordinal)).Select(p => p.Key).ToList();
     }
 
     private static long Ticks(string statPath) => Read(statPath) is { } stat && Parse(stat) is { } parsed ? parsed.Ticks : 0;

@@ -56,6 +56,12 @@ const string Usage = """
           GET /territories and /territories/map signed in as VP, manager and rep on the demo company (server-side
           first render). browsers: an account moved with "Move to…" → --boards boards and --maps maps in headless
           Chromium. Writes bench/results/territories-latest.md.
+      screens [--pages 200] [--per-context 10] [--parallel 8] [--compare 50] [--wins 20] [--win-interval 2000]
+          [--hold 1200] [--soak-minutes 0] [--start-timeout 180] [--app PATH/SalesOps.Web.dll]
+          Wall screens on the demo company: --pages /display/{token} pages in headless Chromium; app memory per
+          display circuit after a forced GC against --compare signed-in home pages; a won deal → celebration on every
+          page (p99 ≤ 500 ms); a soak with a stage move every second (RSS slope); SIGKILL and restart → every page
+          live again (≤ 30 s). Writes bench/results/screens-latest.md.
 
       hub-listen --url URL --key KEY --clients N [--batch 50]
           Internal: the hub clients of `pipeline` run in such child processes.
@@ -85,6 +91,7 @@ try
         "balance" => await BalanceCommand.RunAsync(arguments, cancel.Token),
         "leaderboard" => await LeaderboardCommand.RunAsync(arguments, cancel.Token),
         "territories" => await TerritoryCommand.RunAsync(arguments, cancel.Token),
+        "screens" => await ScreensCommand.RunAsync(arguments, cancel.Token),
         HubListenCommand.Name => await HubListenCommand.RunAsync(arguments, cancel.Token),
         _ => throw new UsageException($"Unknown command '{arguments.Command}'."),
     };
