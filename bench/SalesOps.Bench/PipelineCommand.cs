@@ -59,7 +59,7 @@ public static class PipelineCommand
     }
 
     /// <summary>Reuses the file at <paramref name="db"/> when there is one; otherwise generates a company of <paramref name="deals"/> deals into it.</summary>
-    private static async Task<string> CompanyAsync(Report report, string db, int deals, CancellationToken cancellationToken)
+    internal static async Task<string> CompanyAsync(Report report, string db, int deals, CancellationToken cancellationToken)
     {
         db = Path.GetFullPath(db);
         if (File.Exists(db))

@@ -42,6 +42,12 @@ const string Usage = """
           The territory balancer on a generated book of business, with no budget and with --budget moves: time,
           imbalance against the lower bound. Writes bench/results/balance-latest.md.
 
+      data [--deals 1000000] [--db PATH] [--parts import,insights] [--iterations 20] [--warmup 3] [--budget 60]
+          import: the company (--db if it exists, else --deals generated) written as the four-file CRM export and
+          imported into a new database through the app's ImportService (deal rows/s, RSS during the import), then as
+          many deal rows through the raw bulk insert. insights: what /insights reads and the forecast, for a VP.
+          Writes bench/results/data-latest.md.
+
       hub-listen --url URL --key KEY --clients N [--batch 50]
           Internal: the hub clients of `pipeline` run in such child processes.
     """;
@@ -68,6 +74,7 @@ try
         "pipeline" => await PipelineCommand.RunAsync(arguments, cancel.Token),
         "commission" => await CommissionCommand.RunAsync(arguments, cancel.Token),
         "balance" => await BalanceCommand.RunAsync(arguments, cancel.Token),
+        "data" => await DataCommand.RunAsync(arguments, cancel.Token),
         HubListenCommand.Name => await HubListenCommand.RunAsync(arguments, cancel.Token),
         _ => throw new UsageException($"Unknown command '{arguments.Command}'."),
     };
