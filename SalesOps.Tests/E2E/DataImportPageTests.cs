@@ -19,7 +19,8 @@ public class DataImportPageTests(E2EFixture fixture)
     public async Task An_analyst_maps_previews_and_imports_a_deals_export_and_insights_shows_its_figures()
     {
         // An existing rep owns the deals, and they closed in 2019, years before the demo company: the year's figures are the file's alone.
-        var rep = await fixture.QueryAsync(db => db.Reps.OrderBy(r => r.Id).Select(r => r.Name).FirstAsync());
+        var (repId, rep) = await fixture.QueryAsync(async db => await db.Reps.OrderBy(r => r.Id).Select(r => ValueTuple.Create(r.Id, r.Name)).FirstAsync());
+        var reps = await fixture.QueryAsync(db => db.Reps.CountAsync());
         var folder = Directory.CreateTempSubdirectory("salesops-e2e-import");
         var path = Path.Combine(folder.FullName, FileName);
         await File.WriteAllTextAsync(path,
@@ -67,8 +68,12 @@ public class DataImportPageTests(E2EFixture fixture)
         await page.GetByLabel("Skip the rows listed with problems and import the rest").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
         var imported = page.Locator("[data-import-result=imported]");
-        await Expect(imported.Locator("[data-deals-added]")).ToHaveAttributeAsync("data-deals-added", "3");
+        // One transaction through the app's single writer: on a loaded machine it may take a while.
+        await Expect(imported.Locator("[data-deals-added]")).ToHaveAttributeAsync("data-deals-added", "3", new() { Timeout = 60_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.progressSeen"));
+        // The export's owner is the company's own rep, not a namesake made for the import.
+        Assert.Equal([repId], await fixture.QueryAsync(db => db.Deals.Where(d => d.ExternalId!.StartsWith("HS-")).Select(d => d.OwnerRepId).Distinct().ToListAsync()));
+        Assert.Equal(reps, await fixture.QueryAsync(db => db.Reps.CountAsync()));
 
         await page.GotoAsync("/insights?from=2019-01-01&to=2019-12-31");
         await new HomePage(page).WaitUntilInteractiveAsync();

@@ -62,6 +62,11 @@ const string Usage = """
           display circuit after a forced GC against --compare signed-in home pages; a won deal → celebration on every
           page (p99 ≤ 500 ms); a soak with a stage move every second (RSS slope); SIGKILL and restart → every page
           live again (≤ 30 s). Writes bench/results/screens-latest.md.
+      data [--deals 1000000] [--db PATH] [--parts import,insights] [--iterations 20] [--warmup 3] [--budget 60]
+          import: the company (--db if it exists, else --deals generated) written as the four-file CRM export and
+          imported into a new database through the app's ImportService (deal rows/s, RSS during the import), then as
+          many deal rows through the raw bulk insert. insights: what /insights reads and the forecast, for a VP.
+          Writes bench/results/data-latest.md.
 
       hub-listen --url URL --key KEY --clients N [--batch 50]
           Internal: the hub clients of `pipeline` run in such child processes.
@@ -92,6 +97,7 @@ try
         "leaderboard" => await LeaderboardCommand.RunAsync(arguments, cancel.Token),
         "territories" => await TerritoryCommand.RunAsync(arguments, cancel.Token),
         "screens" => await ScreensCommand.RunAsync(arguments, cancel.Token),
+        "data" => await DataCommand.RunAsync(arguments, cancel.Token),
         HubListenCommand.Name => await HubListenCommand.RunAsync(arguments, cancel.Token),
         _ => throw new UsageException($"Unknown command '{arguments.Command}'."),
     };

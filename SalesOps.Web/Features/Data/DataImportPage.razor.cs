@@ -196,6 +196,12 @@ public sealed partial class DataImportPage : IDisposable
 
     private void ShowProgress(string label, double fraction)
     {
+        // A report queued before the work finished must not bring the bar back after it.
+        if (!_busy)
+        {
+            return;
+        }
+
         if (_progress is { } shown && fraction - shown < 0.01 && fraction < 1)
         {
             return;

@@ -35,6 +35,14 @@ internal sealed class References
             refs._reps[rep.ExternalId!] = rep;
         }
 
+        // A company's own reps (made in the app, not imported) take their deals from an export that names them,
+        // instead of getting a namesake; a name two of them share is left alone, since it is not certain whose it is.
+        var own = await db.Reps.Where(r => r.ExternalId == null).ToListAsync(cancellationToken);
+        foreach (var named in own.GroupBy(r => ImportValues.Key(r.Name)).Where(g => g.Key.Length > 0 && g.Count() == 1))
+        {
+            refs._reps.TryAdd(named.Key, named.Single());
+        }
+
         foreach (var account in await db.Accounts.ToListAsync(cancellationToken))
         {
             refs._accountsById[account.Id] = account;
