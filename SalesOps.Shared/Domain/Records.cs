@@ -33,6 +33,7 @@ public static class LiveEventKinds
     public const string AccountMoved = "account.moved";
     public const string AccountCreated = "account.created";
     public const string TerritoryChanged = "territory.changed";
+    public const string UserChanged = "user.changed";
 }
 
 public class ApiKey
