@@ -36,6 +36,7 @@ public static class LiveEventKinds
 
     /// <summary>A draft what-if plan's moves changed (nothing live did): boards and maps open on that draft re-read it.</summary>
     public const string TerritoryPlanChanged = "territory-plan.changed";
+    public const string UserChanged = "user.changed";
 }
 
 public class ApiKey

@@ -72,4 +72,27 @@ public class HomeDashboardTests(E2EFixture fixture)
         Assert.True(screenshot.Length > 10_000);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Each_month_of_the_chart_links_to_its_deals_the_running_month_is_marked_and_the_funnel_fills_the_lower_half()
+    {
+        var page = await fixture.NewPageAsync();
+        var home = await new LoginPage(page).SignInAsync(DemoCompany.VpEmail);
+        var months = page.Locator("nav.month-links a[data-month]");
+        var thisMonth = TestClock.Today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var monthEnd = new DateOnly(TestClock.Today.Year, TestClock.Today.Month, 1).AddMonths(1).AddDays(-1);
+
+        await Expect(months.Last).ToHaveAttributeAsync("data-month", thisMonth);
+        await Expect(page.Locator("nav.month-links a[data-partial='true']")).ToHaveCountAsync(1);
+        await Expect(months.Last).ToHaveAttributeAsync("data-partial", "true");
+        await Expect(months.Last).ToHaveAttributeAsync("href",
+            $"pipeline?from={thisMonth}-01&to={monthEnd:yyyy-MM-dd}");
+        await Expect(page.GetByTestId("home-funnel").Locator("tr[data-stage-id]").First).ToHaveAttributeAsync("data-stage-id", "1");
+
+        // A bar is a link too: the running month's bar opens the same board.
+        await Expect(home.Chart).ToHaveAttributeAsync("data-settled", "true");
+        await home.Chart.Locator(".apexcharts-bar-area").Last.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($@"/pipeline\?from={thisMonth}-01&to={monthEnd:yyyy-MM-dd}$"));
+        await page.Context.CloseAsync();
+    }
 }

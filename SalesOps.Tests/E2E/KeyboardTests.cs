@@ -15,14 +15,7 @@ public class KeyboardTests(E2EFixture fixture)
     [Fact]
     public async Task Sign_in_skip_to_the_board_open_a_deal_move_it_and_come_back_to_the_card()
     {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await TabUntilAsync(page, "document.activeElement.id === 'email'");
-        await page.Keyboard.TypeAsync(DemoCompany.ManagerEmail);
-        await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.TypeAsync("SalesOps-demo-1");
-        await page.Keyboard.PressAsync("Enter");
-        await new HomePage(page).WaitUntilInteractiveAsync();
+        var page = await SignInByKeyboardAsync(DemoCompany.ManagerEmail);
 
         var board = await PipelineBoardPage.OpenAsync(page);
         // The page focuses its heading; the skip link sits before the menu, and lands on the first card past the filters.
@@ -60,14 +53,7 @@ public class KeyboardTests(E2EFixture fixture)
     [Fact]
     public async Task Keyboard_only_from_sign_in_to_moving_a_deal_with_move_to()
     {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await TabUntilAsync(page, "document.activeElement.id === 'email'");
-        await page.Keyboard.TypeAsync(DemoCompany.ManagerEmail);
-        await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.TypeAsync("SalesOps-demo-1");
-        await page.Keyboard.PressAsync("Enter");
-        await new HomePage(page).WaitUntilInteractiveAsync();
+        var page = await SignInByKeyboardAsync(DemoCompany.ManagerEmail);
 
         // The menu's Pipeline link, by Tab alone.
         await TabUntilAsync(page, "document.activeElement.matches('.mud-nav-link[href$=\"pipeline\"]')");
@@ -126,6 +112,20 @@ public class KeyboardTests(E2EFixture fixture)
 
         await Expect(page.GetByTestId("no-match")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>Signs in with the keyboard alone: Tab to the e-mail field, type, Tab, type the password, Enter.</summary>
+    private async Task<IPage> SignInByKeyboardAsync(string email)
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await TabUntilAsync(page, "document.activeElement.id === 'email'");
+        await page.Keyboard.TypeAsync(email);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("SalesOps-demo-1");
+        await page.Keyboard.PressAsync("Enter");
+        await new HomePage(page).WaitUntilInteractiveAsync();
+        return page;
     }
 
     /// <summary>Presses Tab until the condition holds (at most 40 times): the way a keyboard user gets somewhere.</summary>

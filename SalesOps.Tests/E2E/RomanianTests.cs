@@ -20,7 +20,7 @@ public class RomanianTests(E2EFixture fixture)
         await page.GetByText("Română").ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ro");
 
-        await Expect(page.GetByText("T4 2026")).ToBeVisibleAsync();
+        await Expect(page.GetByText("T4 2026", new() { Exact = true })).ToBeVisibleAsync();
         var board = await PipelineBoardPage.OpenAsync(page);
         string[] expected = ["Prospectare", "Calificare", "Ofertă", "Negociere", "Câștigată", "Pierdută"];
         for (var stage = 1; stage <= 6; stage++)

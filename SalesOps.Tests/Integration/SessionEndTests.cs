@@ -96,6 +96,19 @@ public class SessionEndTests : AppTest
         await circuit.SignedOut.WaitAsync(Patience, TestContext.Current.CancellationToken);
     }
 
+    [Fact]
+    public async Task An_open_circuit_of_a_user_deactivated_in_the_admin_grid_loses_its_rights()
+    {
+        await using var circuit = await OpenCircuitAsync(DemoCompany.ManagerEmail);
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<SalesOps.Web.Features.Admin.UserAdminService>();
+        var manager = (await users.ListAsync(new Actor("Ada Admin", Roles.Admin))).Single(u => u.Email == DemoCompany.ManagerEmail);
+
+        await users.ChangeAsync(new Actor("Ada Admin", Roles.Admin), manager.Id, new(manager.Role, manager.TeamId, Active: false));
+
+        await circuit.SignedOut.WaitAsync(Patience, TestContext.Current.CancellationToken);
+    }
+
     private sealed record Circuit(AsyncServiceScope Scope, Task SignedOut) : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => Scope.DisposeAsync();

@@ -38,7 +38,7 @@ public static class ActorFactory
     }
 
     // A user with several roles acts with the widest one.
-    private static readonly string[] RolesByPower = [Roles.Admin, Roles.VP, Roles.Analyst, Roles.Manager, Roles.Rep, Roles.Integration];
+    internal static readonly string[] RolesByPower = [Roles.Admin, Roles.VP, Roles.Analyst, Roles.Manager, Roles.Rep, Roles.Integration];
 
     private static int? IntClaim(ClaimsPrincipal user, string type) =>
         int.TryParse(user.FindFirstValue(type), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;

@@ -19,7 +19,6 @@ public sealed record ApiKeyScope(bool ReadOnly = false, IReadOnlyList<int>? Team
 }
 
 /// <summary>Admins create and revoke the keys CRMs use to push deals. The plain key is shown once, at creation.</summary>
-/// <remarks>Also lists users and teams for the admin page: admin-only reads of the same kind.</remarks>
 public sealed class ApiKeyService(
     IDbContextFactory<SalesOpsDbContext> factory,
     LiveWriter writer,
@@ -90,24 +89,6 @@ public sealed class ApiKeyService(
         EnsureAdmin(actor);
         await using var db = await factory.CreateDbContextAsync();
         return await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new TeamChoice(t.Id, t.Name)).ToListAsync();
-    }
-
-    public sealed record UserRow(string Email, string Name, string Roles);
-
-    public async Task<IReadOnlyList<UserRow>> ListUsersAsync(Actor actor)
-    {
-        EnsureAdmin(actor);
-        await using var db = await factory.CreateDbContextAsync();
-        var rows = await (from u in db.Users
-                          join ur in db.UserRoles on u.Id equals ur.UserId into userRoles
-                          from ur in userRoles.DefaultIfEmpty()
-                          join r in db.Roles on ur.RoleId equals r.Id into roles
-                          from r in roles.DefaultIfEmpty()
-                          orderby u.Email
-                          select new { u.Email, u.DisplayName, Role = r == null ? null : r.Name }).ToListAsync();
-        return rows.GroupBy(r => (r.Email, r.DisplayName))
-            .Select(g => new UserRow(g.Key.Email ?? "", g.Key.DisplayName, string.Join(", ", g.Select(r => r.Role).OfType<string>())))
-            .ToList();
     }
 
     /// <summary>Revokes the key and closes its open hub connections; its next request is refused.</summary>

@@ -82,6 +82,7 @@ public static class AuthExtensions
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<ApiKeyConnections>();
         services.AddScoped<ApiKeyService>();
+        services.AddScoped<SalesOps.Web.Features.Admin.UserAdminService>();
         services.AddScoped<CurrentActor>();
         return builder;
     }

@@ -31,13 +31,20 @@
                 animations: { enabled: true, speed: 400, animateGradually: { enabled: false } },
                 events: {
                     animationEnd: () => settle(element, "true"),
+                    // A bar with a link opens it inside the app (no reload), as any link in the app does.
+                    dataPointSelection: (event, context, config) => {
+                        const href = spec.links && spec.links[config.dataPointIndex];
+                        if (href) {
+                            window.Blazor && window.Blazor.navigateTo ? window.Blazor.navigateTo(href) : window.location.assign(href);
+                        }
+                    },
                 },
                 fontFamily: "inherit",
                 stacked: spec.stacked,
             },
             theme: { mode: spec.dark ? "dark" : "light" },
             // Apex draws grid lines light grey whatever the theme: on dark they glare.
-            grid: { borderColor: spec.dark ? "rgba(255, 255, 255, 0.12)" : "#e0e0e0" },
+            grid: { borderColor: spec.dark ? "rgba(255, 255, 255, 0.2)" : "#e0e0e0" },
             colors: spec.colors && spec.colors.length ? spec.colors : undefined,
             series: spec.type === "donut" || spec.type === "pie" ? spec.series[0].data : spec.series,
             labels: spec.type === "donut" || spec.type === "pie" ? spec.categories : undefined,
@@ -46,6 +53,7 @@
             dataLabels: { enabled: false },
             tooltip: { y: { formatter: format } },
             plotOptions: { bar: { borderRadius: 4, columnWidth: "60%" } },
+            states: spec.links && spec.links.length ? { active: { filter: { type: "none" } } } : undefined,
             legend: { show: spec.series.length > 1 || spec.type === "donut" },
             noData: { text: spec.noDataText },
         };
