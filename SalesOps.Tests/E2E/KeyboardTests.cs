@@ -55,8 +55,8 @@ public class KeyboardTests(E2EFixture fixture)
     {
         var page = await SignInByKeyboardAsync(DemoCompany.ManagerEmail);
 
-        // The menu's Pipeline link, by Tab alone.
-        await TabUntilAsync(page, "document.activeElement.matches('.mud-nav-link[href$=\"pipeline\"]')");
+        // The menu's Pipeline link, by Tab alone: the page focuses its heading, and the menu sits before the content.
+        await TabUntilAsync(page, "document.activeElement.matches('.mud-nav-link[href$=\"pipeline\"]')", "Shift+Tab");
         await page.Keyboard.PressAsync("Enter");
         var board = new PipelineBoardPage(page);
         await board.Column(Prospecting).WaitForAsync();

@@ -118,14 +118,21 @@ class TerritoryMap {
         await loadLibraries();
         const features = await loadShapes();
         const L = window.L;
-        this.map = L.map(this.host, { zoomControl: true, attributionControl: false, worldCopyJump: false, minZoom: 2, maxZoom: 12, preferCanvas: false });
+        // Honour the user's "reduce motion": no zoom, fade or cluster animations.
+        const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+        this.map = L.map(this.host, {
+            zoomControl: true, attributionControl: false, worldCopyJump: false, minZoom: 2, maxZoom: 12, preferCanvas: false,
+            zoomAnimation: !still, fadeAnimation: !still, markerZoomAnimation: !still,
+        });
         this.map.setView([39, -40], 3);
         this.regionLayer = L.layerGroup().addTo(this.map);
         this.features = features;
         this.cluster = L.markerClusterGroup({
             showCoverageOnHover: false,
             chunkedLoading: true,
-            maxClusterRadius: 45,
+            animate: !still,
+            // Far enough apart that two 40 px cluster badges never crowd each other's touch target (WCAG 2.5.8).
+            maxClusterRadius: 60,
             iconCreateFunction: c => {
                 const n = c.getChildCount();
                 const size = n < 20 ? "small" : n < 100 ? "medium" : "large";

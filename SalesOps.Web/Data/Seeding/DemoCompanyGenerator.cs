@@ -271,10 +271,10 @@ public sealed class DemoCompanyGenerator
         {
             Id = _territories.Count + 1,
             Name = Numbered(name, copy),
-            Kind = kind,
             // A region belongs to at most one geographic territory (the assignment rules refuse anything else), so in a
             // company of several copies of the teams only the first copy's territories claim regions; the others hold
-            // the accounts they are given, as a split book would.
+            // the accounts they are given by name, as a split book would, and the rules keep them there.
+            Kind = copy > 0 && kind == TerritoryKind.Geographic ? TerritoryKind.NamedAccounts : kind,
             Regions = copy == 0 || kind != TerritoryKind.Geographic ? regions.ToList() : [],
             Color = TerritoryColors[_territories.Count % TerritoryColors.Length],
         };
