@@ -36,7 +36,7 @@ public sealed class CelebrationLatency(IReadOnlyList<IPage> pages, int holdMs)
 
             var token = $"win-{deals[i]}";
             await Task.WhenAll(pages.Select(p => p.EvaluateAsync<bool>(BoardObserverScript.Watch, new object[] { token, CelebrationSelector(deals[i]) })));
-            var sentAt = UnixMs();
+            var sentAt = LiveChangeLatency.UnixMs();
             var start = Stopwatch.GetTimestamp();
             var error = await MoveAsync(api, deals[i], "Won", cancellationToken);
             var roundTrip = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
@@ -60,7 +60,7 @@ public sealed class CelebrationLatency(IReadOnlyList<IPage> pages, int holdMs)
             }
         }
 
-        var seen = await DrainAsync(sent, cancellationToken);
+        var seen = await LiveChangeLatency.DrainAsync(pages, sent, Drain, cancellationToken);
         var latencies = new List<double>();
         var last = new Dictionary<string, double>();
         foreach (var page in seen)
@@ -90,21 +90,4 @@ public sealed class CelebrationLatency(IReadOnlyList<IPage> pages, int holdMs)
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         return $"PATCH /api/deals/{dealId} {stage} → {(int)response.StatusCode}: {body[..Math.Min(300, body.Length)]}";
     }
-
-    private async Task<IReadOnlyList<Dictionary<string, double>>> DrainAsync(Dictionary<string, double> sent, CancellationToken cancellationToken)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var seen = await Task.WhenAll(pages.Select(p => p.EvaluateAsync<Dictionary<string, double>>(BoardObserverScript.Seen)));
-            if (deadline.Elapsed > Drain || seen.All(page => sent.Keys.All(page.ContainsKey)))
-            {
-                return seen;
-            }
-
-            await Task.Delay(200, cancellationToken);
-        }
-    }
-
-    private static double UnixMs() => (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalMilliseconds;
 }

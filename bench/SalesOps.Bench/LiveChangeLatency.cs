@@ -62,19 +62,19 @@ public sealed class LiveChangeLatency(IReadOnlyList<IPage> pages, int warmup, in
             }
         }
 
-        var seen = await DrainAsync(sent, cancellationToken);
+        var seen = await DrainAsync(pages, sent, Drain, cancellationToken);
         var latencies = seen.SelectMany(page => sent.Where(s => page.ContainsKey(s.Key)).Select(s => page[s.Key] - s.Value)).ToList();
         return new BoardMoveResult(Percentiles.Of(latencies), Percentiles.Of(roundTrips), sent.Count, failed, sent.Count * pages.Count - latencies.Count, firstError);
     }
 
-    /// <summary>Reads every page's appearance times until all changes showed everywhere, at most <see cref="Drain"/>.</summary>
-    private async Task<IReadOnlyList<Dictionary<string, double>>> DrainAsync(Dictionary<string, double> sent, CancellationToken cancellationToken)
+    /// <summary>Reads every page's appearance times until all changes showed everywhere, at most <paramref name="drain"/>.</summary>
+    internal static async Task<IReadOnlyList<Dictionary<string, double>>> DrainAsync(IReadOnlyList<IPage> pages, Dictionary<string, double> sent, TimeSpan drain, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
         {
             var seen = await Task.WhenAll(pages.Select(p => p.EvaluateAsync<Dictionary<string, double>>(BoardObserverScript.Seen)));
-            if (deadline.Elapsed > Drain || seen.All(page => sent.Keys.All(page.ContainsKey)))
+            if (deadline.Elapsed > drain || seen.All(page => sent.Keys.All(page.ContainsKey)))
             {
                 return seen;
             }
@@ -83,5 +83,6 @@ public sealed class LiveChangeLatency(IReadOnlyList<IPage> pages, int warmup, in
         }
     }
 
-    private static double UnixMs() => (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalMilliseconds;
+    /// <summary>The wall clock the pages' <c>Date.now()</c> reads, in ms.</summary>
+    internal static double UnixMs() => (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalMilliseconds;
 }
