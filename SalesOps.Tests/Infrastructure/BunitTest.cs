@@ -15,6 +15,10 @@ namespace SalesOps.Tests.Infrastructure;
 /// </summary>
 public abstract class BunitTest : BunitContext
 {
+    // bUnit's 1 s default is shorter than one tick of a real-time timer on a loaded 2-core machine (the contest
+    // countdown ticks each second and CI once missed it); a wait still returns as soon as its condition holds.
+    static BunitTest() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected BunitTest()
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("en-US");
