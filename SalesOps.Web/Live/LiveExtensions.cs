@@ -9,6 +9,7 @@ public static class LiveExtensions
         builder.Services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<LiveEventBus>();
         builder.Services.AddSingleton<LiveWriter>();
+        builder.Services.AddSingleton<SharedReads>();
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<LiveHubRelay>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveHubRelay>());

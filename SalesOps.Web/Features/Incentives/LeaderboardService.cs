@@ -3,6 +3,7 @@ using SalesOps.Shared.Domain;
 using SalesOps.Shared.Incentives;
 using SalesOps.Shared.Kpis;
 using SalesOps.Web.Data;
+using SalesOps.Web.Live;
 
 namespace SalesOps.Web.Features.Incentives;
 
@@ -59,10 +60,17 @@ public sealed record Celebration(int DealId, int RepId, string RepName, string A
 /// because the board shows per-rep aggregates only (won revenue, deal count, quota) — never a deal, an account or a
 /// pay figure of another rep. The one exception is the celebration of a win, which the business wants everyone to see.
 /// </summary>
-public sealed class LeaderboardService(IDbContextFactory<SalesOpsDbContext> factory, StageCatalog stages, TimeProvider clock)
+public sealed class LeaderboardService(IDbContextFactory<SalesOpsDbContext> factory, StageCatalog stages, SharedReads shared, TimeProvider clock)
 {
     /// <param name="today">The user's today: its deals are left out of the start-of-day standings that movement compares with.</param>
-    public async Task<Leaderboard> LoadAsync(LeaderboardFilter filter, DateOnly today, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// The board is the same for everyone who asks for the same filter and day, so every open leaderboard (and wall
+    /// screen) that re-ranks on a win shares one read.
+    /// </remarks>
+    public Task<Leaderboard> LoadAsync(LeaderboardFilter filter, DateOnly today, CancellationToken cancellationToken = default) =>
+        shared.GetAsync(new BoardKey(filter, today), () => ReadAsync(filter, today, CancellationToken.None), cancellationToken);
+
+    private async Task<Leaderboard> ReadAsync(LeaderboardFilter filter, DateOnly today, CancellationToken cancellationToken)
     {
         var wonId = stages.WonId;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -175,7 +183,11 @@ public sealed class LeaderboardService(IDbContextFactory<SalesOpsDbContext> fact
     }
 
     /// <summary>The rep, account and amount of a won deal, for the celebration; null when it is not (or no longer) won.</summary>
-    public async Task<Celebration?> CelebrationAsync(int dealId, CancellationToken cancellationToken = default)
+    /// <remarks>Every open leaderboard asks when a deal is won, so they share one read.</remarks>
+    public Task<Celebration?> CelebrationAsync(int dealId, CancellationToken cancellationToken = default) =>
+        shared.GetAsync(new CelebrationKey(dealId), () => ReadCelebrationAsync(dealId, CancellationToken.None), cancellationToken);
+
+    private async Task<Celebration?> ReadCelebrationAsync(int dealId, CancellationToken cancellationToken)
     {
         var wonId = stages.WonId;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -209,4 +221,8 @@ public sealed class LeaderboardService(IDbContextFactory<SalesOpsDbContext> fact
             .Select(g => new { RepId = g.Key, Amount = g.Sum(d => d.Amount), Count = g.Count() })
             .ToListAsync(cancellationToken))
         .ToDictionary(x => x.RepId, x => (x.Amount, x.Count));
+
+    private sealed record BoardKey(LeaderboardFilter Filter, DateOnly Today);
+
+    private sealed record CelebrationKey(int DealId);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using SalesOps.Shared.Access;
 using SalesOps.Shared.Domain;
@@ -19,17 +18,11 @@ public sealed class PipelineBoardService(
     IDbContextFactory<SalesOpsDbContext> factory,
     StageCatalog stages,
     StalenessCache staleness,
-    LiveEventBus bus,
+    SharedReads shared,
     TimeProvider clock)
 {
     /// <summary>Cards per column before "show more": a column shows about five at a time, and every card costs render time.</summary>
     public const int PageSize = 20;
-
-    /// <summary>How long boards that show the same thing may share one read when nothing changed in between.</summary>
-    private static readonly TimeSpan ShareFor = TimeSpan.FromSeconds(15);
-    private const int MaxShared = 256;
-
-    private readonly ConcurrentDictionary<BoardKey, SharedLoad> _shared = new();
 
     /// <summary>
     /// The board for this actor and filter. A change makes every open board reload at once; boards that show the
@@ -43,26 +36,9 @@ public sealed class PipelineBoardService(
     {
         filter = filter.Sanitized();
         var key = new BoardKey(actor.DealScope, filter, today,
-            (cardsPerStage is null ? "" : string.Join(',', cardsPerStage.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}:{kv.Value}")))
-            + "|" + (sorts is null ? "" : string.Join(',', sorts.Where(kv => kv.Value != CardSort.LastMoved).OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}:{kv.Value}"))));
-        var sequence = bus.LastSequence;
-        var now = clock.GetUtcNow();
-        var shared = _shared.AddOrUpdate(
-            key,
-            _ => new SharedLoad(sequence, now, new Lazy<Task<Board>>(() => ReadAsync(actor, filter, today, cardsPerStage, sorts, CancellationToken.None))),
-            (_, existing) => existing.Sequence == sequence && now - existing.At < ShareFor && !existing.Load.Value.IsFaulted
-                ? existing
-                : new SharedLoad(sequence, now, new Lazy<Task<Board>>(() => ReadAsync(actor, filter, today, cardsPerStage, sorts, CancellationToken.None))));
-        if (_shared.Count > MaxShared)
-        {
-            foreach (var old in _shared.Where(kv => now - kv.Value.At >= ShareFor).ToList())
-            {
-                _shared.TryRemove(old);
-            }
-        }
-
+            SharedReads.KeyOf(cardsPerStage) + "|" + SharedReads.KeyOf(sorts?.Where(kv => kv.Value != CardSort.LastMoved).ToDictionary()));
         // Several boards wait on one read: one of them leaving must not cancel it for the others.
-        return shared.Load.Value.WaitAsync(cancellationToken);
+        return shared.GetAsync(key, () => ReadAsync(actor, filter, today, cardsPerStage, sorts, CancellationToken.None), cancellationToken);
     }
 
     /// <summary>Reads the board from the database, unshared (what <see cref="LoadAsync"/> does once per change).</summary>
@@ -247,6 +223,4 @@ public sealed class PipelineBoardService(
     private static int DaysBetween(DateTime from, DateTime to) => Math.Max(0, (int)(to - from).TotalDays);
 
     private sealed record BoardKey(DealScope Scope, BoardFilter Filter, DateOnly Today, string PageSizes);
-
-    private sealed record SharedLoad(long Sequence, DateTimeOffset At, Lazy<Task<Board>> Load);
 }

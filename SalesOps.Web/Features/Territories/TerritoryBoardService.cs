@@ -3,6 +3,7 @@ using SalesOps.Shared.Access;
 using SalesOps.Shared.Domain;
 using SalesOps.Shared.Territories;
 using SalesOps.Web.Data;
+using SalesOps.Web.Live;
 
 namespace SalesOps.Web.Features.Territories;
 
@@ -12,7 +13,7 @@ namespace SalesOps.Web.Features.Territories;
 /// Everyone who may open the board sees every territory; <see cref="TerritoryColumn.CanEdit"/> says where the viewer
 /// may move accounts.
 /// </summary>
-public sealed class TerritoryBoardService(IDbContextFactory<SalesOpsDbContext> factory, StageCatalog stages, TimeProvider clock)
+public sealed class TerritoryBoardService(IDbContextFactory<SalesOpsDbContext> factory, StageCatalog stages, SharedReads shared, TimeProvider clock)
 {
     /// <summary>Cards per column before "show more": columns hold hundreds of accounts, and every card costs render time.</summary>
     public const int PageSize = 20;
@@ -20,6 +21,10 @@ public sealed class TerritoryBoardService(IDbContextFactory<SalesOpsDbContext> f
     /// <param name="today">The user's today, which "won in the last 12 months" counts back from.</param>
     /// <param name="cardsPerTerritory">How many cards each column shows (defaults to one page); figures always cover all.</param>
     /// <param name="plan">A draft plan to show instead of the live assignment: its accounts in their planned columns, its figures.</param>
+    /// <remarks>
+    /// Every board that shows the same filter and page sizes as of the same change shares one read (a move makes every
+    /// open board and map re-read at once); only the columns' <see cref="TerritoryColumn.CanEdit"/> differ per viewer.
+    /// </remarks>
     public async Task<TerritoryBoard> LoadAsync(
         Actor actor,
         TerritoryFilter filter,
@@ -31,6 +36,17 @@ public sealed class TerritoryBoardService(IDbContextFactory<SalesOpsDbContext> f
     {
         filter = filter.Sanitized();
         bandPercent = Math.Clamp(bandPercent, 0, 1_000);
+        var board = plan is null
+            ? await shared.GetAsync(new BoardKey(filter, today, bandPercent, SharedReads.KeyOf(cardsPerTerritory)),
+                () => ReadAsync(filter, today, bandPercent, cardsPerTerritory, null, CancellationToken.None), cancellationToken)
+            : await ReadAsync(filter, today, bandPercent, cardsPerTerritory, plan, cancellationToken);
+        return board with { Columns = board.Columns.Select(c => c with { CanEdit = actor.CanEditTerritory(c.TeamId) }).ToList() };
+    }
+
+    /// <summary>The board as anyone sees it (no column editable yet: <see cref="LoadAsync"/> says which the viewer may edit).</summary>
+    private async Task<TerritoryBoard> ReadAsync(
+        TerritoryFilter filter, DateOnly today, decimal bandPercent, IReadOnlyDictionary<int, int>? cardsPerTerritory, PlanPlacement? plan, CancellationToken cancellationToken)
+    {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var territories = await db.Territories.AsNoTracking()
             .OrderBy(t => t.Id)
@@ -51,20 +67,26 @@ public sealed class TerritoryBoardService(IDbContextFactory<SalesOpsDbContext> f
             var count = matching.GetValueOrDefault(t.Id);
             var take = Math.Clamp(cardsPerTerritory?.GetValueOrDefault(t.Id, PageSize) ?? PageSize, 1, 1_000);
             var cards = count == 0 ? [] : await CardsAsync(db, filter, t.Id, take, plan, cancellationToken);
-            columns.Add(new TerritoryColumn(t.Id, t.Name, t.Color, t.Kind, t.Owner, t.OwnerRepId, t.TeamId, row, count, cards,
-                actor.CanEditTerritory(t.TeamId)));
+            columns.Add(new TerritoryColumn(t.Id, t.Name, t.Color, t.Kind, t.Owner, t.OwnerRepId, t.TeamId, row, count, cards, CanEdit: false));
         }
 
         return new TerritoryBoard(clock.GetUtcNow().UtcDateTime, today, bandPercent, columns);
     }
 
     /// <summary>Every territory's balance figures against the average, in id order (what the board's column heads show).</summary>
-    public async Task<IReadOnlyList<TerritoryBalanceRow>> BalanceAsync(DateOnly today, decimal bandPercent = TerritoryBalance.DefaultBandPercent, CancellationToken cancellationToken = default)
+    /// <remarks>Shared by every screen that asks as of the same change (the map asks on every move).</remarks>
+    public Task<IReadOnlyList<TerritoryBalanceRow>> BalanceAsync(DateOnly today, decimal bandPercent = TerritoryBalance.DefaultBandPercent, CancellationToken cancellationToken = default)
+    {
+        bandPercent = Math.Clamp(bandPercent, 0, 1_000);
+        return shared.GetAsync(new BalanceKey(today, bandPercent), () => ReadBalanceAsync(today, bandPercent, CancellationToken.None), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<TerritoryBalanceRow>> ReadBalanceAsync(DateOnly today, decimal bandPercent, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var territories = await db.Territories.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
         var figures = await FiguresAsync(db, territories.Select(t => (t.Id, t.Name)).ToList(), today, cancellationToken);
-        return TerritoryBalance.Compare(figures, Math.Clamp(bandPercent, 0, 1_000));
+        return TerritoryBalance.Compare(figures, bandPercent);
     }
 
     /// <summary>
@@ -206,4 +228,8 @@ public sealed class TerritoryBoardService(IDbContextFactory<SalesOpsDbContext> f
 
         return accounts;
     }
+
+    private sealed record BoardKey(TerritoryFilter Filter, DateOnly Today, decimal BandPercent, string PageSizes);
+
+    private sealed record BalanceKey(DateOnly Today, decimal BandPercent);
 }

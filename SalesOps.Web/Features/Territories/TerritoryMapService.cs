@@ -3,6 +3,7 @@ using SalesOps.Shared.Access;
 using SalesOps.Shared.Domain;
 using SalesOps.Shared.Territories;
 using SalesOps.Web.Data;
+using SalesOps.Web.Live;
 
 namespace SalesOps.Web.Features.Territories;
 
@@ -15,6 +16,7 @@ public sealed class TerritoryMapService(
     IDbContextFactory<SalesOpsDbContext> factory,
     TerritoryBoardService board,
     StageCatalog stages,
+    SharedReads shared,
     TimeProvider clock)
 {
     /// <summary>Most markers drawn; past it the map shows the accounts of highest potential and says so.</summary>
@@ -31,7 +33,19 @@ public sealed class TerritoryMapService(
     }
 
     /// <param name="plan">A draft plan to show instead of the live assignment: accounts where it puts them, its figures.</param>
+    /// <remarks>
+    /// Every map showing the live assignment as of the same change shares one read (a move makes every open map
+    /// re-read at once); only the territories' <see cref="MapTerritory.CanEdit"/> differ per viewer.
+    /// </remarks>
     public async Task<TerritoryMapData> LoadAsync(Actor actor, DateOnly today, PlanPlacement? plan = null, CancellationToken cancellationToken = default)
+    {
+        var data = plan is null
+            ? await shared.GetAsync(new MapKey(today), () => ReadAsync(today, null, CancellationToken.None), cancellationToken)
+            : await ReadAsync(today, plan, cancellationToken);
+        return data with { Territories = data.Territories.Select(t => t with { CanEdit = actor.CanEditTerritory(t.TeamId) }).ToList() };
+    }
+
+    private async Task<TerritoryMapData> ReadAsync(DateOnly today, PlanPlacement? plan, CancellationToken cancellationToken)
     {
         var balance = plan?.Balance ?? await board.BalanceAsync(today, cancellationToken: cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -58,7 +72,7 @@ public sealed class TerritoryMapService(
 
         var rows = balance.ToDictionary(r => r.Figures.TerritoryId);
         var mapTerritories = territories
-            .Select(t => new MapTerritory(t.Id, t.Name, t.Color, t.Kind, t.Owner, t.OwnerRepId, t.TeamId, actor.CanEditTerritory(t.TeamId), rows[t.Id]))
+            .Select(t => new MapTerritory(t.Id, t.Name, t.Color, t.Kind, t.Owner, t.OwnerRepId, t.TeamId, CanEdit: false, rows[t.Id]))
             .ToList();
         var regions = RegionCodes.UsSubdivisions.Select(r => (Region: r, Key: "us:" + r.MapShapeId))
             .Concat(RegionCodes.Countries.Select(r => (Region: r, Key: "world:" + r.MapShapeId)))
@@ -74,4 +88,6 @@ public sealed class TerritoryMapService(
             .ToList();
         return new TerritoryMapData(clock.GetUtcNow().UtcDateTime, mapTerritories, regions, markers, total);
     }
+
+    private sealed record MapKey(DateOnly Today);
 }

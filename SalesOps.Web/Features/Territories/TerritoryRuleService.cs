@@ -16,7 +16,8 @@ namespace SalesOps.Web.Features.Territories;
 public sealed class TerritoryRuleService(
     IDbContextFactory<SalesOpsDbContext> factory,
     LiveWriter writer,
-    TerritoryService territories)
+    TerritoryService territories,
+    SharedReads shared)
 {
     /// <summary>Most accounts the "not covered" list returns.</summary>
     public const int MaxUncovered = 200;
@@ -216,9 +217,12 @@ public sealed class TerritoryRuleService(
     /// <remarks>
     /// The rules are decided per region code, so they are applied to the few distinct codes accounts have, and the
     /// database finds the accounts: an account is covered when it is named (it sits in a named-account territory) or
-    /// its region's code is covered.
+    /// its region's code is covered. Every board asks on every change, so boards asking as of the same change share one read.
     /// </remarks>
-    public async Task<UncoveredAccounts> UncoveredAsync(CancellationToken cancellationToken = default)
+    public Task<UncoveredAccounts> UncoveredAsync(CancellationToken cancellationToken = default) =>
+        shared.GetAsync(new UncoveredKey(), () => ReadUncoveredAsync(CancellationToken.None), cancellationToken);
+
+    private async Task<UncoveredAccounts> ReadUncoveredAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var rules = TerritoryAssignment.Create(await LoadRulesAsync(db, cancellationToken));
@@ -246,4 +250,6 @@ public sealed class TerritoryRuleService(
 
     private static async Task<IReadOnlyList<RuleProblem>> ProblemsAsync(SalesOpsDbContext db, IReadOnlyList<Territory> all, CancellationToken cancellationToken) =>
         TerritoryAssignment.Validate(await RulesOfAsync(db, all, cancellationToken));
+
+    private sealed record UncoveredKey;
 }
