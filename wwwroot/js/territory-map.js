@@ -145,26 +145,63 @@ class TerritoryMap {
         this.update(data);
     }
 
+    // Draws everything anew (the first draw, or when territories' names, colors or edit rights changed).
     update(data) {
-        this.data = data;
+        this.labels = data.labels;
         this.territories = new Map(data.territories.map(t => [t.id, t]));
-        this.drawRegions(data);
-        this.drawAccounts(data);
+        this.accounts = new Map(data.accounts.map(a => [a.id, a]));
+        this.drawRegions(data.regions, null);
+        this.drawAccounts();
         if (!this.fitted && data.accounts.length > 0) {
             const bounds = window.L.latLngBounds(data.accounts.map(a => [a.lat, a.lon]));
             this.map.fitBounds(bounds, { padding: [20, 20] });
             this.fitted = true;
         }
+        this.drawn(data.version);
+    }
+
+    // Applies what changed since the last draw: a move changes a marker or two and two territories' figures, and
+    // redrawing 2,000+ markers on every screen for that is what made live maps slow.
+    patch(delta) {
+        for (const t of delta.territories) {
+            this.territories.set(t.id, t);
+        }
+        const touched = new Set(delta.territories.map(t => t.id));
+        this.drawRegions(delta.regions, touched);
+        const L = window.L;
+        for (const id of delta.removed) {
+            const marker = this.markers.get(id);
+            if (marker) {
+                this.cluster.removeLayer(marker);
+                this.markers.delete(id);
+            }
+            this.accounts.delete(id);
+        }
+        const old = delta.accounts.map(a => this.markers.get(a.id)).filter(m => m);
+        this.cluster.removeLayers(old);
+        const added = delta.accounts.map(a => {
+            this.accounts.set(a.id, a);
+            const marker = this.marker(a, L);
+            this.markers.set(a.id, marker);
+            return marker;
+        });
+        this.cluster.addLayers(added);
+        this.drawn(delta.version);
+    }
+
+    drawn(version) {
         this.host.dataset.regionCount = String(this.layers.size);
-        this.host.dataset.accountCount = String(data.accounts.length);
-        this.host.dataset.version = String(data.version);
+        this.host.dataset.accountCount = String(this.accounts.size);
+        // What the cluster group holds (drawn singly or inside a cluster), counted once whatever the zoom animation shows.
+        this.host.dataset.markerCount = String(this.cluster.getLayers().length);
+        this.host.dataset.version = String(version);
         this.host.dataset.ready = "true";
     }
 
     // The territory an account's marker shows now (clustered markers are not in the DOM, so tests and the bench ask
     // the map itself); undefined when the account has no marker.
     territoryOf(accountId) {
-        return this.data?.accounts.find(a => a.id === accountId)?.territoryId;
+        return this.accounts?.get(accountId)?.territoryId;
     }
 
     regionStyle(region) {
@@ -178,10 +215,12 @@ class TerritoryMap {
         };
     }
 
-    drawRegions(data) {
+    // Draws the given regions, and restyles those of the touched territories (whose figures their tooltips show);
+    // touched null: every region.
+    drawRegions(regions, touched) {
         const L = window.L;
-        const byKey = new Map(data.regions.map(r => [r.shape, r]));
         if (this.layers.size === 0) {
+            const byKey = new Map(regions.map(r => [r.shape, r]));
             for (const { key, feature } of this.features) {
                 const region = byKey.get(key);
                 if (!region) {
@@ -197,56 +236,70 @@ class TerritoryMap {
                 this.layers.set(region.code, layer);
             }
         }
-        for (const region of data.regions) {
+        for (const region of regions) {
             const layer = this.layers.get(region.code);
-            if (!layer) {
-                continue;
+            if (layer) {
+                layer.region = region;
+                this.drawRegion(layer);
             }
-            layer.region = region;
-            layer.setStyle(this.regionStyle(region));
-            const territory = region.territoryId == null ? null : this.territories.get(region.territoryId);
-            layer.unbindTooltip();
-            layer.bindTooltip(tooltip(region.name, [territory ? territory.name : data.labels.noTerritory, region.summary, territory ? territory.summary : null]), { sticky: true });
-            layer.eachLayer(path => {
-                const e = path.getElement();
-                if (e) {
-                    e.setAttribute("data-region-code", region.code);
-                    e.setAttribute("data-territory-id", region.territoryId ?? "");
-                    e.classList.toggle("tm-selected", region.code === this.selected);
+        }
+        if (touched && touched.size > 0) {
+            const given = new Set(regions.map(r => r.code));
+            for (const layer of this.layers.values()) {
+                if (layer.region && !given.has(layer.region.code) && touched.has(layer.region.territoryId)) {
+                    this.drawRegion(layer);
                 }
-            });
+            }
         }
     }
 
-    drawAccounts(data) {
+    drawRegion(layer) {
+        const region = layer.region;
+        layer.setStyle(this.regionStyle(region));
+        const territory = region.territoryId == null ? null : this.territories.get(region.territoryId);
+        layer.unbindTooltip();
+        layer.bindTooltip(tooltip(region.name, [territory ? territory.name : this.labels.noTerritory, region.summary, territory ? territory.summary : null]), { sticky: true });
+        layer.eachLayer(path => {
+            const e = path.getElement();
+            if (e) {
+                e.setAttribute("data-region-code", region.code);
+                e.setAttribute("data-territory-id", region.territoryId ?? "");
+                e.classList.toggle("tm-selected", region.code === this.selected);
+            }
+        });
+    }
+
+    drawAccounts() {
         const L = window.L;
         this.cluster.clearLayers();
-        const markers = [];
-        for (const account of data.accounts) {
-            const territory = this.territories.get(account.territoryId);
-            const size = markerSize(account.potential);
-            const marker = L.marker([account.lat, account.lon], {
-                icon: L.divIcon({ className: "tm-marker", iconSize: [size, size] }),
-                draggable: account.canMove,
-                keyboard: true,
-                title: account.name,
-                autoPan: true,
-            });
-            marker.on("add", () => {
-                const e = marker.getElement();
-                e.setAttribute("data-account-id", account.id);
-                e.setAttribute("data-territory-id", account.territoryId ?? "");
-                e.classList.toggle("tm-planned", account.planned === true);
-                e.style.background = territory ? territory.color : "#9e9e9e";
-            });
-            marker.bindTooltip(tooltip(account.name, [territory ? territory.name : data.labels.noTerritory, account.summary]), { direction: "top" });
-            marker.on("click", () => this.dotnet.invokeMethodAsync("OnAccountSelected", account.id));
-            marker.on("dragend", () => this.dropped(marker, account));
-            markers.push(marker);
+        this.markers = new Map();
+        for (const account of this.accounts.values()) {
+            this.markers.set(account.id, this.marker(account, L));
         }
-        this.cluster.addLayers(markers);
-        // What the cluster group holds (drawn singly or inside a cluster), counted once whatever the zoom animation shows.
-        this.host.dataset.markerCount = String(this.cluster.getLayers().length);
+        this.cluster.addLayers([...this.markers.values()]);
+    }
+
+    marker(account, L) {
+        const territory = this.territories.get(account.territoryId);
+        const size = markerSize(account.potential);
+        const marker = L.marker([account.lat, account.lon], {
+            icon: L.divIcon({ className: "tm-marker", iconSize: [size, size] }),
+            draggable: account.canMove,
+            keyboard: true,
+            title: account.name,
+            autoPan: true,
+        });
+        marker.on("add", () => {
+            const e = marker.getElement();
+            e.setAttribute("data-account-id", account.id);
+            e.setAttribute("data-territory-id", account.territoryId ?? "");
+            e.classList.toggle("tm-planned", account.planned === true);
+            e.style.background = territory ? territory.color : "#9e9e9e";
+        });
+        marker.bindTooltip(tooltip(account.name, [territory ? territory.name : this.labels.noTerritory, account.summary]), { direction: "top" });
+        marker.on("click", () => this.dotnet.invokeMethodAsync("OnAccountSelected", account.id));
+        marker.on("dragend", () => this.dropped(marker, account));
+        return marker;
     }
 
     // The region under the dropped marker is found in the page itself (whatever shape is drawn there), and the
