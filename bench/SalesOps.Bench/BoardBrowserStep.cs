@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Playwright;
 using SalesOps.Web.Data.Seeding;
 
@@ -56,13 +54,9 @@ public sealed class BoardBrowserStep(string webDll, BoardSettings settings, Time
             }
 
             Console.WriteLine($"  {settings.Pages} boards open; moving deals {string.Join(", ", shuttles.Select(s => $"{s.DealId} ({s.HomeStageId}↔{s.AwayStageId})"))}…");
-            var (appCpu, browserCpu, wall) = (CpuTime.OfProcess(app.ProcessId), BrowserCpu(), Stopwatch.StartNew());
+            var cpu = CpuUse.Start(app.ProcessId);
             var result = await new BoardMoveLatency(settings, browsers.Pages, new ShuttleMoves(shuttles)).RunAsync(app.BaseAddress, DemoCompany.IngestKey, cancellationToken);
-            var (appUsed, browserUsed) = (CpuTime.OfProcess(app.ProcessId) - appCpu, BrowserCpu() - browserCpu);
-            report.Value("Browser boards: CPU used during the moves by the app / by its Chromium (of wall time × cores)",
-                string.Create(CultureInfo.InvariantCulture, $"{appUsed.TotalSeconds:0.0} s / {browserUsed.TotalSeconds:0.0} s (of {wall.Elapsed.TotalSeconds:0} s × {Environment.ProcessorCount})"));
-            report.Value("Browser boards: app CPU per move (shared board read + every circuit's render)",
-                Report.Ms(appUsed.TotalMilliseconds / Math.Max(1, settings.Warmup + settings.Moves)));
+            cpu.AddTo(report, "Browser boards", settings.Warmup + settings.Moves);
             report.Latency($"Stage move → card in its new column on every open board ({settings.Pages} pages)", result.Latency, Goal);
             report.Latency("Stage move: HTTP round trip (PATCH /api/deals/{id})", result.RoundTrip);
             report.Value("Browser boards: moves measured / failed / page updates missing", $"{result.Sent} / {result.Failed} / {result.Missing}");
@@ -73,7 +67,4 @@ public sealed class BoardBrowserStep(string webDll, BoardSettings settings, Time
             }
         }
     }
-
-    /// <summary>Chromium processes under the bench (Playwright's driver starts them): not other people's test browsers.</summary>
-    private static TimeSpan BrowserCpu() => CpuTime.OfDescendants(Environment.ProcessId, "chrom");
 }

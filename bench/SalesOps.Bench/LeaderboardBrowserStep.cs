@@ -43,7 +43,9 @@ public sealed class LeaderboardBrowserStep(string webDll, BoardSettings settings
             await browsers.OpenBoardsAsync(app.BaseAddress, DemoCompany.VpEmail, Password, settings.Pages, BoardPath, "li[data-rep-id][data-value]");
             var moves = await WinMoves.PickAsync(app.DatabasePath, browsers.Pages[0], settings.Shuttles, cancellationToken);
             Console.WriteLine($"  {settings.Pages} leaderboards open; winning and reopening deals {string.Join(", ", moves.Deals.Select(d => $"{d.DealId} (rep {d.RepId})"))}…");
+            var cpu = CpuUse.Start(app.ProcessId);
             var result = await new BoardMoveLatency(settings, browsers.Pages, moves).RunAsync(app.BaseAddress, DemoCompany.IngestKey, cancellationToken);
+            cpu.AddTo(report, "Browser leaderboards", settings.Warmup + settings.Moves);
             report.Latency($"Deal won or reopened → the rep's new value on every open leaderboard ({settings.Pages} pages)", result.Latency, Goal);
             report.Latency("Deal won or reopened: HTTP round trip (PATCH /api/deals/{id})", result.RoundTrip);
             report.Value("Browser leaderboards: changes measured / failed / page updates missing", $"{result.Sent} / {result.Failed} / {result.Missing}");

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
 using SalesOps.Web.Data.Seeding;
@@ -121,7 +119,7 @@ public sealed class TerritoryPagesStep(string webDll, TerritoryPageSettings sett
         Console.WriteLine($"  {chromium.Pages.Count} pages open; moving accounts {string.Join(", ", shuttles.Select(s => $"{s.AccountId} ({s.Home}↔{s.Away})"))}…");
         var where = shuttles.ToDictionary(s => s.AccountId, s => s.Home);
         var boards = chromium.Pages.Take(settings.Boards).ToHashSet();
-        var (appCpu, wall) = (CpuTime.OfProcess(app.ProcessId), Stopwatch.StartNew());
+        var cpu = CpuUse.Start(app.ProcessId);
         var result = await new LiveChangeLatency(chromium.Pages, settings.Warmup, settings.Moves, settings.IntervalMs).RunAsync(i =>
         {
             var shuttle = shuttles[i % shuttles.Count];
@@ -147,9 +145,7 @@ public sealed class TerritoryPagesStep(string webDll, TerritoryPageSettings sett
                 },
                 async ct => await card.GetByRole(AriaRole.Button, new() { Name = "Move to…" }).ClickAsync());
         }, cancellationToken);
-        var appUsed = CpuTime.OfProcess(app.ProcessId) - appCpu;
-        report.Value("Territory moves: app CPU during the moves (of wall time × cores)",
-            string.Create(CultureInfo.InvariantCulture, $"{appUsed.TotalSeconds:0.0} s (of {wall.Elapsed.TotalSeconds:0} s × {Environment.ProcessorCount})"));
+        cpu.AddTo(report, "Territory moves", settings.Warmup + settings.Moves);
         report.Latency($"Account move → card moved on every open board and map ({settings.Boards} boards + {settings.Maps} maps)", result.Latency, MoveGoal);
         report.Latency("Account move: click → the mover's own board shows it", result.RoundTrip);
         report.Value("Territory moves: moves measured / failed / page updates missing", $"{result.Sent} / {result.Failed} / {result.Missing}");
