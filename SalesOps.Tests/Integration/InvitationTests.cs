@@ -118,6 +118,21 @@ public class InvitationTests : AppTest
         Assert.Equal(after, await StateAsync());
     }
 
+    [Fact]
+    public async Task The_invite_page_speaks_romanian_to_a_romanian_browser()
+    {
+        var issued = await InviteNoraAsync();
+        var client = BrowserClient(new CookieContainer());
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ro-RO");
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/account/invite/{issued.Token}", TestContext.Current.CancellationToken));
+
+        Assert.Contains("Bun venit, Nora Nistor!", page);
+        Assert.Contains("Cel puțin 8 caractere", page);
+        Assert.Contains("Setează parola și intră", page);
+        Assert.DoesNotContain("Welcome", page);
+    }
+
     [Theory]
     [InlineData("short1!", "short1!", "The password is too short.")]
     [InlineData("nouppercase-1", "nouppercase-1", "Add an upper-case letter.")]
