@@ -1,7 +1,10 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SalesOps.Shared.Access;
 using SalesOps.Web.Data.Seeding;
+using SalesOps.Web.Features.Admin;
 using static Microsoft.Playwright.Assertions;
 
 namespace SalesOps.Tests.E2E;
@@ -44,6 +47,13 @@ public class AccessibilityTests(E2EFixture fixture)
         await page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce });
         await page.GotoAsync("/account/login");
         var problems = await ViolationsAsync(page, "/account/login");
+        // An invitee's page, with its form and as a dead link.
+        var invitation = await fixture.App.Service<IServiceScopeFactory>().CreateScope().ServiceProvider.GetRequiredService<InvitationService>()
+            .InviteAsync(new Actor("Ada Admin", Roles.Admin), new Invitee("Axe Tester", $"axe-{(dark ? "dark" : "light")}@example.com", Roles.Analyst, null));
+        await page.GotoAsync($"/account/invite/{invitation.Issued!.Token}");
+        problems.AddRange(await ViolationsAsync(page, "/account/invite/{token}"));
+        await page.GotoAsync("/account/invite/no-such-token");
+        problems.AddRange(await ViolationsAsync(page, "/account/invite/no-such-token"));
         await LoginPage.AsAsync(page, DemoCompany.AdminEmail);
         if (dark)
         {
@@ -64,6 +74,11 @@ public class AccessibilityTests(E2EFixture fixture)
         await board.Cards(1).First.ClickAsync();
         await page.GetByTestId("deal-drawer").WaitForAsync();
         problems.AddRange(await ViolationsAsync(page, "/pipeline (drawer)"));
+
+        // So is the admin's invite dialog.
+        var dialog = await (await AdminUsersPage.OpenAsync(page)).OpenInviteAsync();
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Create invitation link" })).ToBeVisibleAsync();
+        problems.AddRange(await ViolationsAsync(page, "/admin (invite dialog)"));
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         await page.Context.CloseAsync();

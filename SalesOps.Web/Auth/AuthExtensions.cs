@@ -83,6 +83,7 @@ public static class AuthExtensions
         services.AddSingleton<ApiKeyConnections>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<SalesOps.Web.Features.Admin.UserAdminService>();
+        services.AddScoped<SalesOps.Web.Features.Admin.InvitationService>();
         services.AddScoped<CurrentActor>();
         return builder;
     }

@@ -13,6 +13,9 @@ public static class RateLimits
 {
     public const string SignInPath = "/account/login";
 
+    /// <summary>Where an invitee sets their password: a sign-in form too, so it shares the sign-in limit.</summary>
+    public const string InvitePath = "/account/invite";
+
     private readonly record struct Client(string Limit, string Id);
 
     public static IServiceCollection AddSalesOpsRateLimits(this IServiceCollection services)
@@ -42,7 +45,8 @@ public static class RateLimits
             return Fixed(new Client("api", caller), limits.Api);
         }
 
-        if (HttpMethods.IsPost(request.Method) && request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase))
+        if (HttpMethods.IsPost(request.Method)
+            && (request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase) || request.Path.StartsWithSegments(InvitePath, StringComparison.OrdinalIgnoreCase)))
         {
             return Fixed(new Client("sign-in", Address(http)), limits.SignIn);
         }

@@ -26,6 +26,7 @@ public class SalesOpsDbContext(DbContextOptions<SalesOpsDbContext> options) : Id
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<LiveEvent> LiveEvents => Set<LiveEvent>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Features.Admin.UserInvitation> UserInvitations => Set<Features.Admin.UserInvitation>();
     public DbSet<Screen> Screens => Set<Screen>();
     public DbSet<ScreenSlide> ScreenSlides => Set<ScreenSlide>();
     public DbSet<SourceAlias> SourceAliases => Set<SourceAlias>();
@@ -149,6 +150,7 @@ public class SalesOpsDbContext(DbContextOptions<SalesOpsDbContext> options) : Id
                 new ValueComparer<List<int>?>((a, b) => a == null ? b == null : b != null && a.SequenceEqual(b), v => v == null ? 0 : v.Aggregate(0, HashCode.Combine), v => v == null ? null : v.ToList()));
         });
 
+        builder.ApplyConfiguration(new Features.Admin.UserInvitationConfiguration());
         builder.ApplyConfiguration<Screen>(new Features.Screens.ScreenConfiguration());
         builder.ApplyConfiguration<ScreenSlide>(new Features.Screens.ScreenConfiguration());
 

@@ -65,6 +65,9 @@ public sealed class ChangeSet(SalesOpsDbContext db, DateTime at)
 
     public IReadOnlyList<LiveEvent> Events => _events;
 
+    /// <summary>The instant of the whole change, in UTC.</summary>
+    public DateTime At => at;
+
     public void Audit(string actor, string entityType, object entityId, string action, object? before, object? after)
     {
         db.AuditEntries.Add(new AuditEntry

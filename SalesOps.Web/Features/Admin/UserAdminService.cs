@@ -8,7 +8,10 @@ using SalesOps.Web.Live;
 namespace SalesOps.Web.Features.Admin;
 
 /// <summary>A user as the admin grid shows them.</summary>
-public sealed record AdminUserRow(string Id, string Email, string Name, string Role, int? TeamId, string? Team, bool Active);
+/// <param name="Joined">The user has a password: false for an invitee who has not used their link yet.</param>
+/// <param name="InvitationExpiresAt">When the invitee's pending link dies (UTC); null when no link is pending.</param>
+public sealed record AdminUserRow(string Id, string Email, string Name, string Role, int? TeamId, string? Team, bool Active,
+    bool Joined = true, DateTime? InvitationExpiresAt = null);
 
 /// <summary>What an admin asks of a user: their role, their team, and whether they may sign in.</summary>
 public sealed record UserChange(string Role, int? TeamId, bool Active);
@@ -29,7 +32,7 @@ public enum UserChangeProblem
 /// stamp in the same transaction as its audit entry and live event, so the user's open sessions and circuits lose
 /// the old rights at their next check (SalesOps:SessionValidationInterval) and the admin grids follow live.
 /// </summary>
-public sealed class UserAdminService(IDbContextFactory<SalesOpsDbContext> factory, LiveWriter writer)
+public sealed class UserAdminService(IDbContextFactory<SalesOpsDbContext> factory, LiveWriter writer, TimeProvider clock)
 {
     public async Task<IReadOnlyList<AdminUserRow>> ListAsync(Actor actor)
     {
@@ -39,11 +42,16 @@ public sealed class UserAdminService(IDbContextFactory<SalesOpsDbContext> factor
             .ToListAsync();
         var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name);
         var users = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pending = (await db.UserInvitations.AsNoTracking().Where(i => i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now).ToListAsync())
+            .GroupBy(i => i.UserId).ToDictionary(g => g.Key, g => g.Max(i => i.ExpiresAt));
         return users.Select(u => new AdminUserRow(
                 u.Id, u.Email ?? "", u.DisplayName,
                 WidestRole(roles.Where(r => r.UserId == u.Id).Select(r => r.Name)),
                 u.TeamId, u.TeamId is { } team ? teams.GetValueOrDefault(team) : null,
-                !IsDeactivated(u)))
+                !IsDeactivated(u),
+                u.PasswordHash is not null,
+                pending.TryGetValue(u.Id, out var expires) ? expires : null))
             .ToList();
     }
 
@@ -109,7 +117,8 @@ public sealed class UserAdminService(IDbContextFactory<SalesOpsDbContext> factor
                             join u in db.Users on ur.UserId equals u.Id
                             where ur.RoleId == adminRoleId && u.Id != userId
                             select u).ToListAsync();
-        return admins.Any(u => !IsDeactivated(u));
+        // An invitee who has not set a password yet cannot manage anything.
+        return admins.Any(u => !IsDeactivated(u) && u.PasswordHash is not null);
     }
 
     // Sign-in throttling keeps its own count (it never sets a lock-out end), so any lock-out end means "deactivated".
@@ -122,7 +131,8 @@ public sealed class UserAdminService(IDbContextFactory<SalesOpsDbContext> factor
         return ActorFactory.RolesByPower.FirstOrDefault(held.Contains) ?? "";
     }
 
-    private static void EnsureAdmin(Actor actor)
+    /// <summary>The one rights check of user administration: a signed-in admin (not an API key).</summary>
+    internal static void EnsureAdmin(Actor actor)
     {
         if (actor.Role != Roles.Admin || actor.ReadOnly)
         {
