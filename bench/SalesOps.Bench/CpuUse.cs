@@ -23,11 +23,26 @@ public sealed class CpuUse
 
     public static CpuUse Start(int appPid) => new(appPid);
 
+    /// <summary>
+    /// CPU used while nothing changes, for <paramref name="window"/>: what open pages cost by just being open (an
+    /// animation that never stops, a timer) is paid again by every change measured after it.
+    /// </summary>
+    public static async Task AddIdleToAsync(Report report, string what, int appPid, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var idle = Start(appPid);
+        await Task.Delay(window, cancellationToken);
+        var (app, browsers) = idle.Used();
+        report.Value($"{what}: CPU used while idle by the app / by its Chromium (of wall time × cores)",
+            string.Create(CultureInfo.InvariantCulture, $"{app.TotalSeconds:0.0} s / {browsers.TotalSeconds:0.0} s (of {window.TotalSeconds:0} s × {Environment.ProcessorCount})"));
+    }
+
+    private (TimeSpan App, TimeSpan Browsers) Used() => (CpuTime.OfProcess(_appPid) - _app, BrowserCpu() - _browsers);
+
     /// <param name="what">The report's row prefix, e.g. "Territory moves".</param>
     /// <param name="changes">Changes made during the run (warm-up included), for the app's CPU per change.</param>
     public void AddTo(Report report, string what, int changes)
     {
-        var (app, browsers) = (CpuTime.OfProcess(_appPid) - _app, BrowserCpu() - _browsers);
+        var (app, browsers) = Used();
         report.Value($"{what}: CPU used by the app / by its Chromium (of wall time × cores)",
             string.Create(CultureInfo.InvariantCulture, $"{app.TotalSeconds:0.0} s / {browsers.TotalSeconds:0.0} s (of {_wall.Elapsed.TotalSeconds:0} s × {Environment.ProcessorCount})"));
         report.Value($"{what}: app CPU per change (reads, every circuit's render and push)", Report.Ms(app.TotalMilliseconds / Math.Max(1, changes)));

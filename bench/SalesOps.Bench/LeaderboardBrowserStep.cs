@@ -43,6 +43,7 @@ public sealed class LeaderboardBrowserStep(string webDll, BoardSettings settings
             await browsers.OpenBoardsAsync(app.BaseAddress, DemoCompany.VpEmail, Password, settings.Pages, BoardPath, "li[data-rep-id][data-value]");
             var moves = await WinMoves.PickAsync(app.DatabasePath, browsers.Pages[0], settings.Shuttles, cancellationToken);
             Console.WriteLine($"  {settings.Pages} leaderboards open; winning and reopening deals {string.Join(", ", moves.Deals.Select(d => $"{d.DealId} (rep {d.RepId})"))}…");
+            await CpuUse.AddIdleToAsync(report, "Browser leaderboards", app.ProcessId, TimeSpan.FromSeconds(10), cancellationToken);
             var cpu = CpuUse.Start(app.ProcessId);
             var result = await new BoardMoveLatency(settings, browsers.Pages, moves).RunAsync(app.BaseAddress, DemoCompany.IngestKey, cancellationToken);
             cpu.AddTo(report, "Browser leaderboards", settings.Warmup + settings.Moves);

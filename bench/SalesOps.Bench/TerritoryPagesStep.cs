@@ -119,6 +119,7 @@ public sealed class TerritoryPagesStep(string webDll, TerritoryPageSettings sett
         Console.WriteLine($"  {chromium.Pages.Count} pages open; moving accounts {string.Join(", ", shuttles.Select(s => $"{s.AccountId} ({s.Home}↔{s.Away})"))}…");
         var where = shuttles.ToDictionary(s => s.AccountId, s => s.Home);
         var boards = chromium.Pages.Take(settings.Boards).ToHashSet();
+        await CpuUse.AddIdleToAsync(report, "Territory pages", app.ProcessId, TimeSpan.FromSeconds(10), cancellationToken);
         var cpu = CpuUse.Start(app.ProcessId);
         var result = await new LiveChangeLatency(chromium.Pages, settings.Warmup, settings.Moves, settings.IntervalMs).RunAsync(i =>
         {
