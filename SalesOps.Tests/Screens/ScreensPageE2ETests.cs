@@ -76,6 +76,10 @@ public class ScreensPageE2ETests(E2EFixture fixture)
         await Expect(preview).ToHaveAttributeAsync("data-preview-height", "2160");
         await Expect(preview.Locator(".preview-frame")).ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex(@"^width: 3840px; height: 2160px;"));
 
+        // However wide the editor, the whole TV frame shows in the preview box, neither cut off nor overflowing it.
+        var fit = await preview.EvaluateAsync<double[]>("p => [p.getBoundingClientRect().width, p.querySelector('.preview-frame').getBoundingClientRect().width]");
+        Assert.InRange(fit[1], fit[0] - 1, fit[0] + 1);
+
         // The app's own theme stays light (the default); the editor fits the window without a sideways scroll.
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Dark theme" })).ToBeVisibleAsync();
         Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > document.documentElement.clientWidth + 1"), "the page scrolls sideways");
