@@ -67,7 +67,6 @@ public class ScreensPageE2ETests(E2EFixture fixture)
         await Expect(preview).ToHaveAttributeAsync("data-preview-height", "1080");
         await Expect(preview.Locator(".preview-frame")).ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex(@"^width: 1920px; height: 1080px;"));
         await Expect(preview.Locator("div.display")).ToHaveAttributeAsync("data-slide-index", "0");
-        await E2EFixture.ScreenshotAsync(page, $"screens-editor-{width}-1080p.png", fullPage: true);
         // MudToggleItem is a checkbox-role button: the chosen size is the checked one.
         var fourK = editor.GetByRole(AriaRole.Checkbox, new() { Name = "4K" });
         await fourK.ClickAsync();
