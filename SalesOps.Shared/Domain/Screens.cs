@@ -1,7 +1,7 @@
 namespace SalesOps.Shared.Domain;
 
 /// <summary>What a wall-screen slide shows; each kind reuses the numbers of an existing page.</summary>
-public enum SlideKind { Kpis, PipelineTotals, Leaderboard, WonTicker, Text, ContestStandings }
+public enum SlideKind { Kpis, PipelineTotals, Leaderboard, WonTicker, Text, ContestStandings, TerritoryMap }
 
 public enum ScreenTheme { Dark, Light }
 

@@ -48,7 +48,7 @@ public class ScreensPageE2ETests(E2EFixture fixture)
         await admin.Context.CloseAsync();
     }
 
-    [Theory(Skip = "Locators to fix: the 4K toggle is not found by role button \"4K\" at 1280 px, and the Preview button not at 390 px; the 1080p frame checks passed")]
+    [Theory]
     [InlineData(1280)]
     [InlineData(390)]
     public async Task The_editor_previews_a_slide_as_a_1080p_and_a_4K_tv_draws_it_and_fits_the_screen_in_the_light_theme(int width)
@@ -57,6 +57,7 @@ public class ScreensPageE2ETests(E2EFixture fixture)
         await page.SetViewportSizeAsync(width, width < 600 ? 844 : 900);
         await LoginPage.AsAsync(page, DemoCompany.AnalystEmail);
         await page.GotoAsync("/screens");
+        await new HomePage(page).WaitUntilInteractiveAsync();
         await page.GetByTestId("new-screen").ClickAsync();
         var editor = page.GetByTestId("screen-editor");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Preview" }).First.ClickAsync();
@@ -66,9 +67,17 @@ public class ScreensPageE2ETests(E2EFixture fixture)
         await Expect(preview).ToHaveAttributeAsync("data-preview-height", "1080");
         await Expect(preview.Locator(".preview-frame")).ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex(@"^width: 1920px; height: 1080px;"));
         await Expect(preview.Locator("div.display")).ToHaveAttributeAsync("data-slide-index", "0");
-        await page.GetByRole(AriaRole.Button, new() { Name = "4K" }).ClickAsync();
+        // MudToggleItem is a checkbox-role button: the chosen size is the checked one.
+        var fourK = editor.GetByRole(AriaRole.Checkbox, new() { Name = "4K" });
+        await fourK.ClickAsync();
+        await Expect(fourK).ToHaveAttributeAsync("aria-checked", "true");
+        await Expect(editor.GetByRole(AriaRole.Checkbox, new() { Name = "1080p" })).ToHaveAttributeAsync("aria-checked", "false");
         await Expect(preview).ToHaveAttributeAsync("data-preview-height", "2160");
         await Expect(preview.Locator(".preview-frame")).ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex(@"^width: 3840px; height: 2160px;"));
+
+        // However wide the editor, the whole TV frame shows in the preview box, neither cut off nor overflowing it.
+        var fit = await preview.EvaluateAsync<double[]>("p => [p.getBoundingClientRect().width, p.querySelector('.preview-frame').getBoundingClientRect().width]");
+        Assert.InRange(fit[1], fit[0] - 1, fit[0] + 1);
 
         // The app's own theme stays light (the default); the editor fits the window without a sideways scroll.
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Dark theme" })).ToBeVisibleAsync();

@@ -1,7 +1,8 @@
 // Wall screens run unattended for weeks: whatever happens to the connection, the screen must come back by itself.
 // While the connection is down the server cannot draw, so this script shows the "stale since hh:mm" banner (the
 // element and its localized text come from the server) and retries with backoff, forever. If the server no longer
-// knows the circuit (it restarted), the page reloads as soon as the server answers again.
+// knows the circuit (it restarted), the page reloads as soon as the server answers again, and catches up on the wins
+// it missed.
 (() => {
     const maxDelay = 10_000;
     let downSince = null;
@@ -62,6 +63,22 @@
             return;
         }
     }
+
+    // The last live event the page had taken in (rendered by the server once it has caught up) is kept across a
+    // reload, so the page that comes back celebrates the wins it missed meanwhile (DisplayPage.CatchUpAsync).
+    const seenKey = () => `salesops.display.seen:${location.pathname}`;
+    addEventListener("pagehide", () => {
+        const seen = document.querySelector("[data-live-sequence]")?.dataset.liveSequence;
+        if (seen) {
+            sessionStorage.setItem(seenKey(), seen);
+        }
+    });
+    window.salesOpsDisplay = {
+        lastSeen: () => {
+            const seen = Number.parseInt(sessionStorage.getItem(seenKey()) ?? "", 10);
+            return Number.isSafeInteger(seen) && seen >= 0 ? seen : null;
+        },
+    };
 
     Blazor.start({
         circuit: {

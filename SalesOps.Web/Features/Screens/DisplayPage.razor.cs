@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using SalesOps.Shared.Domain;
 using SalesOps.Shared.Screens;
 using SalesOps.Web.Data;
@@ -21,6 +22,12 @@ public sealed partial class DisplayPage : LivePage
     /// <summary>A display that shows one slide for ten minutes still tells the fleet it is alive this often.</summary>
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// A TV that comes back (reloaded after a restart, switched on again) celebrates the wins it missed in this
+    /// window; older wins are old news, and its numbers already count them.
+    /// </summary>
+    public static readonly TimeSpan CatchUpWindow = TimeSpan.FromMinutes(5);
+
     private readonly ConcurrentQueue<LiveEvent> _stageChanges = new();
     private readonly CelebrationLine _celebrations = new();
     private readonly Lock _timerGate = new();
@@ -33,6 +40,12 @@ public sealed partial class DisplayPage : LivePage
     private bool _disposed;
     private DateTime? _staleSince;
     private DateTime _freshAt;
+    private bool _catchUpDue;
+    private bool _caughtUp;
+    private long? _missedAfter;
+    private long _replayedUpTo;
+    private long _seen;
+    private bool _away;
 
     [Parameter] public string Token { get; set; } = "";
 
@@ -48,6 +61,7 @@ public sealed partial class DisplayPage : LivePage
     [Inject] private DisplayCircuit Circuit { get; set; } = default!;
     [Inject] private DisplaySettingsStore SettingsStore { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private ILogger<DisplayPage> Logger { get; set; } = default!;
 
     private DisplaySettings Settings { get; set; } = DisplaySettings.Default;
@@ -78,6 +92,7 @@ public sealed partial class DisplayPage : LivePage
         Settings = settings;
         _started = true;
         _lastTick = Time.GetTimestamp();
+        Circuit.ConnectionChanged += OnConnectionChanged;
         if (_playlist is { } playlist)
         {
             Circuit.IsDisplay = true;
@@ -85,16 +100,63 @@ public sealed partial class DisplayPage : LivePage
             Beat();
         }
 
+        // Wins while this TV was away are celebrated now; the read after that also follows the bus from there.
+        _missedAfter = await LastSeenAsync();
+        _catchUpDue = true;
+        await ReloadAsync();
         Schedule();
         StateHasChanged();
     }
 
-    // Deal changes move the numbers (and a stage change may be a win to celebrate); a change of this screen re-reads it.
+    /// <summary>The last live event this TV had taken in before it went away (display.js keeps it across reloads), if any.</summary>
+    private async Task<long?> LastSeenAsync()
+    {
+        try
+        {
+            return await JS.InvokeAsync<long?>("salesOpsDisplay.lastSeen");
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Once per page: the stage changes since the last event the TV had seen (none for a TV switched on for the
+    /// first time), in order, so a win shows and a win reversed meanwhile does not. Until then the page's own stage
+    /// changes wait in their queue; those the replay already held are skipped.
+    /// </summary>
+    private async Task CatchUpAsync()
+    {
+        if (_caughtUp || !_catchUpDue)
+        {
+            return;
+        }
+
+        var missed = await Screens.MissedChangesAsync(_missedAfter, Time.GetUtcNow().UtcDateTime - CatchUpWindow);
+        foreach (var change in missed.StageChanges)
+        {
+            await CelebrateAsync(change);
+        }
+
+        _replayedUpTo = _missedAfter is null ? 0 : missed.Latest;
+        _seen = Math.Max(_seen, missed.Latest);
+        _caughtUp = true;
+    }
+
+    // Deal changes move the numbers (and a stage change may be a win to celebrate); account and territory changes move a
+    // map; a change of this screen re-reads it.
     protected override bool Shows(LiveEvent liveEvent)
     {
         if (liveEvent.Kind == ScreenEvents.Changed)
         {
             return liveEvent.EntityId == _playlist?.Id;
+        }
+
+        if (liveEvent.Kind is LiveEventKinds.AccountMoved or LiveEventKinds.AccountCreated or LiveEventKinds.TerritoryChanged)
+        {
+            // Only a map moves with accounts and territories (the same events the map page follows).
+            return _playlist?.Slides.Any(s => s.Kind == SlideKind.TerritoryMap) == true;
         }
 
         if (!liveEvent.Kind.StartsWith("deal.", StringComparison.Ordinal))
@@ -125,9 +187,15 @@ public sealed partial class DisplayPage : LivePage
             }
 
             ApplyPlaylist(playlist);
-            while (_stageChanges.TryDequeue(out var change))
+            await CatchUpAsync();
+            while (_caughtUp && _stageChanges.TryDequeue(out var change))
             {
-                await CelebrateAsync(change);
+                if (change.Sequence > _replayedUpTo)
+                {
+                    await CelebrateAsync(change);
+                }
+
+                _seen = Math.Max(_seen, change.Sequence);
             }
 
             var today = Clock.Today;
@@ -201,6 +269,13 @@ public sealed partial class DisplayPage : LivePage
         var elapsed = Time.GetElapsedTime(_lastTick, now);
         _lastTick = now;
         var changed = false;
+        if (_celebrations.Current is not null && _away)
+        {
+            // Nobody sees a celebration while the TV's connection is down: it waits for the TV to come back.
+            SyncPause();
+            return false;
+        }
+
         if (_celebrations.Current is not null)
         {
             var left = _celebrations.Remaining;
@@ -284,12 +359,27 @@ public sealed partial class DisplayPage : LivePage
         }
     }
 
+    /// <summary>The TV's connection went down or came back: time until now counts as it was, then the new state holds.</summary>
+    private void OnConnectionChanged() => _ = InvokeAsync(() =>
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        Advance();
+        _away = !Circuit.Connected;
+        Schedule();
+        StateHasChanged();
+    });
+
     /// <summary>An admin's "reload" from the fleet view: a fresh page load, as if the TV was switched off and on.</summary>
     private Task ReloadPageAsync() => InvokeAsync(() => Navigation.Refresh(forceReload: true));
 
     protected override void Dispose(bool disposing)
     {
         _disposed = true;
+        Circuit.ConnectionChanged -= OnConnectionChanged;
         lock (_timerGate)
         {
             _timer?.Dispose();

@@ -8,7 +8,10 @@ namespace SalesOps.Web.Features.Screens;
 
 public sealed partial class ScreenEditor
 {
-    /// <summary>How wide the preview is drawn on the page; the frame inside is a real 1920×1080 or 3840×2160 box, scaled.</summary>
+    /// <summary>
+    /// How wide the preview is drawn on a wide page; the frame inside is a real 1920×1080 or 3840×2160 box, scaled. On
+    /// a narrower page the stylesheet scales it to the box it gets (<c>100cqw / --tv-width</c>).
+    /// </summary>
     private const double PreviewWidth = 640;
 
     private string _name = "";
@@ -36,7 +39,7 @@ public sealed partial class ScreenEditor
         {
             var height = _previewHeight;
             var width = height * 16 / 9;
-            return string.Create(CultureInfo.InvariantCulture, $"width: {width}px; height: {height}px; transform: scale({PreviewWidth / width:0.####})");
+            return string.Create(CultureInfo.InvariantCulture, $"width: {width}px; height: {height}px; --tv-width: {width}px; --preview-scale: {PreviewWidth / width:0.####}");
         }
     }
 

@@ -84,9 +84,17 @@ public sealed class DisplayCircuit(ScreenFleet fleet, IHttpContextAccessor http)
 
     public bool IsDisplay { get; set; }
 
+    /// <summary>Whether the browser is connected now (a circuit outlives a dropped connection for a while).</summary>
+    public bool Connected { get; private set; } = true;
+
+    /// <summary>Raised when <see cref="Connected"/> changes, on the circuit handler's thread.</summary>
+    public event Action? ConnectionChanged;
+
     public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         ClientAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? ClientAddress;
+        Connected = true;
+        ConnectionChanged?.Invoke();
         if (IsDisplay)
         {
             fleet.Connection(Key, up: true, ClientAddress);
@@ -97,6 +105,8 @@ public sealed class DisplayCircuit(ScreenFleet fleet, IHttpContextAccessor http)
 
     public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
     {
+        Connected = false;
+        ConnectionChanged?.Invoke();
         if (IsDisplay)
         {
             fleet.Connection(Key, up: false, null);

@@ -25,3 +25,6 @@ public sealed record ScreenChoices(IReadOnlyList<Pipeline.FilterChoice> Teams, I
 {
     public static readonly ScreenChoices Empty = new([], []);
 }
+
+/// <summary>The deal stage changes a display missed, oldest first, and the newest live event there is.</summary>
+public sealed record MissedChanges(long Latest, IReadOnlyList<LiveEvent> StageChanges);

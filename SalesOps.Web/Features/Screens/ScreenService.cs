@@ -91,6 +91,33 @@ public sealed class ScreenService(IDbContextFactory<SalesOpsDbContext> factory, 
         return screen is null ? null : new ScreenPlaylist(screen.Id, screen.Name, screen.Theme, screen.Version, Specs(screen));
     }
 
+    /// <summary>
+    /// What a display missed while it was away (off, reloading, or waiting for a restarted server): the deal stage
+    /// changes after <paramref name="afterSequence"/> (the last live event the page had taken in, which its browser
+    /// kept), oldest first, that happened since <paramref name="notBefore"/>, and the newest sequence there is, from
+    /// which the page follows on. Only the last <see cref="MaxCatchUpEvents"/> events are looked at, whatever number
+    /// the browser sends.
+    /// </summary>
+    public async Task<MissedChanges> MissedChangesAsync(long? afterSequence, DateTime notBefore, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var latest = await db.LiveEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+        if (afterSequence is not { } after || after >= latest)
+        {
+            return new MissedChanges(latest, []);
+        }
+
+        after = Math.Max(after, latest - MaxCatchUpEvents);
+        var changes = await db.LiveEvents.AsNoTracking()
+            .Where(e => e.Sequence > after && e.Sequence <= latest && e.Kind == LiveEventKinds.DealStageChanged && e.At >= notBefore)
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken);
+        return new MissedChanges(latest, changes);
+    }
+
+    /// <summary>How far back a returning display looks, in live events.</summary>
+    public const int MaxCatchUpEvents = 5_000;
+
     /// <summary>Creates a screen with its first display link (returned once in <see cref="ScreenResult.Token"/>).</summary>
     public async Task<ScreenResult> CreateAsync(Actor actor, ScreenSpec spec, CancellationToken cancellationToken = default)
     {

@@ -7,6 +7,7 @@ using SalesOps.Web.Data;
 using SalesOps.Web.Features.Home;
 using SalesOps.Web.Features.Incentives;
 using SalesOps.Web.Features.Pipeline;
+using SalesOps.Web.Features.Territories;
 using SalesOps.Web.Live;
 
 namespace SalesOps.Web.Features.Screens;
@@ -34,8 +35,31 @@ public sealed record TextSlideData(DateTime AsOf) : SlideData(AsOf);
 /// <summary>The standings of the contest a slide shows; <see cref="Board"/> is null when there is no contest to show.</summary>
 public sealed record ContestSlideData(DateTime AsOf, ContestBoard? Board) : SlideData(AsOf);
 
+/// <summary>The territory map of a slide: only the territories of its filter, and only their accounts.</summary>
+public sealed record TerritoryMapSlideData(TerritoryMapData Map) : SlideData(Map.AsOf)
+{
+    /// <summary>
+    /// Narrows the map to one territory, or to the territories owned by one team. Regions of the other territories stay
+    /// on the map (grey, as regions of no territory), so the shown territory is seen in its place.
+    /// </summary>
+    public static TerritoryMapSlideData For(TerritoryMapData map, int? teamId, int? territoryId)
+    {
+        if (teamId is null && territoryId is null)
+        {
+            return new(map);
+        }
+
+        var shown = map.Territories
+            .Where(t => (territoryId is null || t.Id == territoryId) && (teamId is null || t.TeamId == teamId))
+            .ToList();
+        var ids = shown.Select(t => t.Id).ToHashSet();
+        var accounts = map.Accounts.Where(a => a.TerritoryId is { } id && ids.Contains(id)).ToList();
+        return new(map with { Territories = shown, Accounts = accounts, TotalAccounts = accounts.Count });
+    }
+}
+
 /// <summary>
-/// Reads slide numbers through the existing dashboard, board and leaderboard services and shares each result among
+/// Reads slide numbers through the existing dashboard, board, leaderboard, contest and territory map services and shares each result among
 /// all open screens: 200 TVs showing "Sales floor" cost one read per change, not 200, and hold one copy. A cached
 /// result is reused until a newer live event exists than the one it was read after; a burst of TVs asking at once
 /// waits for the same read.
@@ -45,6 +69,7 @@ public sealed class SlideDataCache(
     PipelineBoardService boards,
     LeaderboardService leaderboards,
     ContestService contests,
+    TerritoryMapService maps,
     IDbContextFactory<SalesOpsDbContext> factory,
     StageCatalog stages,
     LiveEventBus bus,
@@ -108,6 +133,8 @@ public sealed class SlideDataCache(
             case SlideKind.ContestStandings:
                 var contest = await contests.ForScreenAsync(key.TeamId, key.Today);
                 return new ContestSlideData(Now, contest is null ? null : contest with { Standings = contest.Standings with { Entries = contest.Standings.Entries.Take(LeaderboardRows).ToList() } });
+            case SlideKind.TerritoryMap:
+                return TerritoryMapSlideData.For(await maps.LoadAsync(actor, key.Today), key.TeamId, key.TerritoryId);
             case SlideKind.WonTicker:
                 return new TickerSlideData(Now, await WonDealsAsync(key));
             default:
