@@ -84,6 +84,10 @@ public class ImportCommandTests : IAsyncLifetime
         Assert.True(acmeDeals > 0);
         Assert.Equal(acmeDeals, await ScalarAsync(db, "SELECT count(*) AS Value FROM DealSearch WHERE DealSearch MATCH 'account:\"acme corporation\"'", ct));
         Assert.Equal(1, await ScalarAsync(db, "SELECT count(*) AS Value FROM sqlite_master WHERE type = 'trigger' AND name = 'DealSearch_DealInserted'", ct));
+        // The first import into an empty company built the Deals indexes at the end: every one of the model's is there.
+        var expected = db.Model.FindEntityType(typeof(SalesOps.Shared.Domain.Deal))!.GetIndexes().Select(i => i.GetDatabaseName()!).Order().ToList();
+        var actual = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Deals' AND sql IS NOT NULL").ToListAsync(ct);
+        Assert.Equal(expected, actual.Order().ToList());
     }
 
     [Fact]
