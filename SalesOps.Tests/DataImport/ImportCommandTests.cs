@@ -70,6 +70,27 @@ public class ImportCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Imported_deals_are_searchable_once_each_and_the_search_trigger_is_back_for_later_deals()
+    {
+        AssertSucceeded(await RunAsync(["import", ExportFolder]));
+        AssertSucceeded(await RunAsync(["import", ExportFolder]));
+
+        await using var db = Db();
+        var ct = TestContext.Current.CancellationToken;
+        // The import indexes its deals in one statement, not through the per-row trigger: each deal once, with its account.
+        Assert.Equal(8800, await ScalarAsync(db, "SELECT count(*) AS Value FROM DealSearch", ct));
+        Assert.Equal(0, await ScalarAsync(db, "SELECT count(*) AS Value FROM Deals AS d WHERE NOT EXISTS (SELECT 1 FROM DealSearch AS s WHERE s.rowid = d.Id)", ct));
+        var acmeDeals = await db.Deals.CountAsync(d => d.Account!.Name == "Acme Corporation", ct);
+        Assert.True(acmeDeals > 0);
+        Assert.Equal(acmeDeals, await ScalarAsync(db, "SELECT count(*) AS Value FROM DealSearch WHERE DealSearch MATCH 'account:\"acme corporation\"'", ct));
+        Assert.Equal(1, await ScalarAsync(db, "SELECT count(*) AS Value FROM sqlite_master WHERE type = 'trigger' AND name = 'DealSearch_DealInserted'", ct));
+        // The first import into an empty company built the Deals indexes at the end: every one of the model's is there.
+        var expected = db.Model.FindEntityType(typeof(SalesOps.Shared.Domain.Deal))!.GetIndexes().Select(i => i.GetDatabaseName()!).Order().ToList();
+        var actual = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Deals' AND sql IS NOT NULL").ToListAsync(ct);
+        Assert.Equal(expected, actual.Order().ToList());
+    }
+
+    [Fact]
     public async Task One_bad_row_refuses_the_whole_import_and_names_file_row_and_column()
     {
         var folder = CopyExport(lines => lines[3] = lines[3].Replace(",Won,", ",Maybe,", StringComparison.Ordinal).Replace("2017-03-07", "2017-13-07", StringComparison.Ordinal));
@@ -83,6 +104,8 @@ public class ImportCommandTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         Assert.Equal((0, 0, 0), (await db.Deals.CountAsync(ct), await db.Accounts.CountAsync(ct), await db.Reps.CountAsync(ct)));
         Assert.Equal(0, await db.AuditEntries.CountAsync(ct));
+        // The search trigger the import dropped inside its transaction came back with the rollback.
+        Assert.Equal(1, await ScalarAsync(db, "SELECT count(*) AS Value FROM sqlite_master WHERE type = 'trigger' AND name = 'DealSearch_DealInserted'", ct));
     }
 
     [Fact]
@@ -173,6 +196,8 @@ public class ImportCommandTests : IAsyncLifetime
             CultureInfo.CurrentCulture = previous;
         }
     }
+
+    private static Task<int> ScalarAsync(SalesOpsDbContext db, string sql, CancellationToken ct) => db.Database.SqlQueryRaw<int>(sql).SingleAsync(ct);
 
     private SalesOpsDbContext Db() =>
         new(new DbContextOptionsBuilder<SalesOpsDbContext>().UseSqlite($"Data Source={DatabasePath}").Options);

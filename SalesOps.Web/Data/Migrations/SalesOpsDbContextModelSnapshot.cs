@@ -546,6 +546,8 @@ namespace SalesOps.Web.Data.Migrations
 
                     b.HasIndex("StageId", "TeamId", "Amount", "Probability");
 
+                    b.HasIndex("StageId", "ExpectedClose", "TeamId", "OwnerRepId", "Probability", "Amount");
+
                     b.HasIndex("StageId", "ClosedOn", "OwnerRepId", "TeamId", "Amount", "Probability", "Channel");
 
                     b.ToTable("Deals");

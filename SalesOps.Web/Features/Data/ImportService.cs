@@ -141,6 +141,7 @@ public sealed class ImportService(LiveWriter writer, StageCatalog stages, TimePr
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var refs = await References.LoadAsync(db, cancellationToken);
         await using var files = await run.OpenAsync(cancellationToken);
+        await using var bulk = await ImportBulkLoad.BeginAsync(db, cancellationToken);
         var tally = new Tally();
         var parents = new List<(Shared.Domain.Account Account, string Parent)>();
         foreach (var file in files.Ordered)
@@ -225,6 +226,7 @@ public sealed class ImportService(LiveWriter writer, StageCatalog stages, TimePr
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await bulk.FinishAsync(cancellationToken);
         return new ImportCounts(tally.Teams, tally.Reps, tally.Accounts, tally.Products, tally.Added, tally.Updated, tally.Unchanged, run.SkippedRows);
     }
 
