@@ -60,9 +60,8 @@ public sealed record TerritoryMapSlideData(TerritoryMapData Map) : SlideData(Map
 
 /// <summary>
 /// Reads slide numbers through the existing dashboard, board, leaderboard, contest and territory map services and shares each result among
-/// all open screens: 200 TVs showing "Sales floor" cost one read per change, not 200, and hold one copy. A cached
-/// result is reused until a newer live event exists than the one it was read after; a burst of TVs asking at once
-/// waits for the same read.
+/// all open screens through <see cref="SharedReads"/>: 200 TVs showing "Sales floor" cost one read per change, not
+/// 200, and hold one copy; a burst of TVs asking at once waits for the same read.
 /// </summary>
 public sealed class SlideDataCache(
     HomeDashboardService dashboards,
@@ -72,7 +71,7 @@ public sealed class SlideDataCache(
     TerritoryMapService maps,
     IDbContextFactory<SalesOpsDbContext> factory,
     StageCatalog stages,
-    LiveEventBus bus,
+    SharedReads shared,
     TimeProvider clock)
 {
     public const int LeaderboardRows = 10;
@@ -82,38 +81,11 @@ public sealed class SlideDataCache(
     private static Actor ScreenActor(int? teamId) =>
         teamId is { } team ? new Actor("screen", Roles.Manager, TeamId: team) : new Actor("screen", Roles.Analyst);
 
-    private readonly Lock _gate = new();
-    private readonly Dictionary<SlideKey, (long Sequence, Task<SlideData> Read)> _entries = [];
-
-    /// <summary>How many reads went to the database (diagnostics and tests).</summary>
-    public int Reads { get; private set; }
-
-    public Task<SlideData> GetAsync(SlideKey key)
-    {
-        var sequence = bus.LastSequence;
-        lock (_gate)
-        {
-            if (_entries.TryGetValue(key, out var entry) && entry.Sequence >= sequence && !entry.Read.IsFaulted && !entry.Read.IsCanceled)
-            {
-                return entry.Read;
-            }
-
-            // Old days' entries go: a wall screen runs for weeks.
-            foreach (var old in _entries.Keys.Where(k => k.Today < key.Today).ToList())
-            {
-                _entries.Remove(old);
-            }
-
-            Reads++;
-            var read = ReadAsync(key);
-            _entries[key] = (sequence, read);
-            return read;
-        }
-    }
+    /// <summary>The slide's numbers, read once per change for every screen that shows the same slide (<see cref="SharedReads"/>).</summary>
+    public Task<SlideData> GetAsync(SlideKey key) => shared.GetAsync(key, () => ReadAsync(key));
 
     private async Task<SlideData> ReadAsync(SlideKey key)
     {
-        await Task.Yield();
         var actor = ScreenActor(key.TeamId);
         switch (key.Kind)
         {
