@@ -37,6 +37,8 @@ public class DealDrawerTests(E2EFixture fixture)
     {
         var (page, drawer, dealId) = await OpenDrawerOnNewDealAsync(amount: 20_000m);
         await drawer.GetByLabel("Amount").FillAsync("25000");
+        // The edit must reach the server before the other change does, or there is nothing to collide with.
+        await Expect(drawer).ToHaveAttributeAsync("data-edited", "true");
 
         await PatchAsync(dealId, new { amount = 22_000m, probability = 40, version = 0 });
 

@@ -57,6 +57,8 @@ public class TerritoryMapTests(E2EFixture fixture)
         var plan = await fixture.App.Service<SalesOps.Web.Features.Territories.TerritoryPlanService>()
             .CreateAsync(vp, "Axe draft", [new SalesOps.Web.Features.Territories.PlannedMove(accountId, to)]);
         var page = await fixture.NewPageAsync();
+        // Before the map starts: it reads the setting once, and a cluster icon caught mid-fade is two overlapping targets to axe.
+        await page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce });
         await LoginPage.AsAsync(page, DemoCompany.VpEmail);
         if (dark)
         {
