@@ -26,9 +26,12 @@ public sealed class BoardBrowsers : IAsyncDisposable
         _browser = browser;
     }
 
+    private bool _reducedMotion;
+
     public List<IPage> Pages { get; } = [];
 
-    public static async Task<BoardBrowsers> LaunchAsync()
+    /// <param name="reducedMotion">Every page asks for reduced motion (see <see cref="BoardSettings.ReducedMotion"/>).</param>
+    public static async Task<BoardBrowsers> LaunchAsync(bool reducedMotion = false)
     {
         var playwright = await Playwright.CreateAsync();
         try
@@ -39,7 +42,7 @@ public sealed class BoardBrowsers : IAsyncDisposable
                 Headless = true,
                 Args = ChromiumArgs,
             });
-            return new BoardBrowsers(playwright, browser);
+            return new BoardBrowsers(playwright, browser) { _reducedMotion = reducedMotion };
         }
         catch
         {
@@ -189,6 +192,7 @@ public sealed class BoardBrowsers : IAsyncDisposable
             Locale = "en-US",
             TimezoneId = "UTC",
             StorageState = storageState,
+            ReducedMotion = _reducedMotion ? ReducedMotion.Reduce : null,
         });
         // Generous: on a shared 2-core machine a first Development page load can take most of a minute.
         context.SetDefaultTimeout(120_000);

@@ -39,7 +39,7 @@ public sealed class LeaderboardBrowserStep(string webDll, BoardSettings settings
                 report.Note($"Browser leaderboards: the app ran in the {environment} environment (a build output has no wwwroot; see the pipeline bench).");
             }
 
-            await using var browsers = await BoardBrowsers.LaunchAsync();
+            await using var browsers = await BoardBrowsers.LaunchAsync(settings.ReducedMotion);
             await browsers.OpenBoardsAsync(app.BaseAddress, DemoCompany.VpEmail, Password, settings.Pages, BoardPath, "li[data-rep-id][data-value]");
             var moves = await WinMoves.PickAsync(app.DatabasePath, browsers.Pages[0], settings.Shuttles, cancellationToken);
             Console.WriteLine($"  {settings.Pages} leaderboards open; winning and reopening deals {string.Join(", ", moves.Deals.Select(d => $"{d.DealId} (rep {d.RepId})"))}…");

@@ -15,7 +15,8 @@ public static class LeaderboardCommand
         var reps = args.Number("reps", 1, 100_000) ?? 1_000;
         var dbArgument = args.Text("db");
         var plan = new TimingPlan(args.Number("iterations", 1, 100_000) ?? 100, args.Number("warmup", 0, 10_000) ?? 10, args.Number("budget", 1, 3_600) ?? 60);
-        var browsers = new BoardSettings(args.Number("pages", 1, 50) ?? 10, args.Number("board-moves", 1, 1_000) ?? 30, args.Number("board-interval", 100, 60_000) ?? 1_000);
+        var browsers = new BoardSettings(args.Number("pages", 1, 50) ?? 10, args.Number("board-moves", 1, 1_000) ?? 30, args.Number("board-interval", 100, 60_000) ?? 1_000,
+            ReducedMotion: args.Flag("reduced-motion"));
         var startTimeout = TimeSpan.FromSeconds(args.Number("start-timeout", 1, 600) ?? 180);
         var webDll = Path.GetFullPath(args.Text("app") ?? BenchPaths.WebDll);
         var partsText = args.Text("parts");
