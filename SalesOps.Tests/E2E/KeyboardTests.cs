@@ -138,7 +138,18 @@ public class KeyboardTests(E2EFixture fixture)
                 return;
             }
 
+            // Some keys move the focus only after a round trip to the server (MudBlazor's menus): wait for the move,
+            // or the next check sees the old focus and a second key press skips past the target.
+            await page.EvaluateAsync("() => { window.__focusBefore = document.activeElement; }");
             await page.Keyboard.PressAsync(key);
+            try
+            {
+                await page.WaitForFunctionAsync("() => document.activeElement !== window.__focusBefore", null, new() { Timeout = 5_000 });
+            }
+            catch (TimeoutException)
+            {
+                // The key moved nothing (the end of a list): the condition decides.
+            }
         }
 
         Assert.Fail($"Tab never reached: {condition}");
